@@ -1,0 +1,74 @@
+// The index schema: every term prefix, value slot and the stored-data layout,
+// in one place (documented in docs/schema.md). One Xapian document per Passage.
+// Prefixes follow Omega's conventions where they fit (Q, S, U, D, M, Y, T), so
+// xapian-delve and quest can read our index; ours start with X.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace scrutiny::schema {
+
+// --- Boolean (filter) terms ----------------------------------------------
+inline constexpr std::string_view kUniqueId = "Q";        // Q<doc_id>-<passage index>: replaces on re-ingest
+inline constexpr std::string_view kDocId = "XDOC";        // XDOC<doc_id>: all passages of a document
+inline constexpr std::string_view kSourcePath = "U";      // U<source path> (hashed when too long), Omega's URL
+inline constexpr std::string_view kDate = "D";            // D<YYYYMMDD> (Omega)
+inline constexpr std::string_view kMonth = "M";           // M<YYYYMM>   (Omega)
+inline constexpr std::string_view kYear = "Y";            // Y<YYYY>     (Omega)
+inline constexpr std::string_view kFormat = "T";          // T<pdf|html|text>: Omega uses T for the MIME type
+inline constexpr std::string_view kTheme = "XTHEME";      // XTHEME<theme id>
+inline constexpr std::string_view kType = "XTYPE";        // XTYPE<type id>
+inline constexpr std::string_view kBody = "XBODY";        // XBODY<slug(body)>
+inline constexpr std::string_view kAuthority = "XAUTH";   // XAUTH<slug(authority)>
+inline constexpr std::string_view kJudgement = "XJUDGE";  // XJUDGE<judgement id>, overall
+inline constexpr std::string_view kVisit = "XVISIT";      // XVISIT<visit id>
+inline constexpr std::string_view kFramework = "XFRAME";  // XFRAME<sif|ilacs|ilacs_2026>
+inline constexpr std::string_view kPolarity = "XPOL";     // XPOL<strength|concern|neutral>
+inline constexpr std::string_view kBoilerplate = "XBOILER"; // XBOILER (alone): passage is boilerplate
+// Per-area grades: XJ<AREA>:<judgement>, e.g. XJLEADERS:good (area upper-cased).
+inline constexpr std::string_view kAreaJudgement = "XJ";
+
+// --- Free-text prefixes ---------------------------------------------------
+inline constexpr std::string_view kTitle = "S";           // title words (Omega's S)
+inline constexpr std::string_view kSection = "XSECT";     // section heading words
+
+// --- Value slots ------------------------------------------------------------
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,        // "YYYYMMDD" string (sorts as a string; "" when unknown)
+  kSlotYear = 1,        // Xapian::sortable_serialise(year)
+  kSlotPage = 2,        // sortable_serialise(page)
+  kSlotDocId = 3,       // doc_id: collapse key for best passage per document
+  kSlotThemes = 4,      // theme ids joined by '\n' (facet counting)
+  kSlotType = 5,        // type id
+  kSlotBody = 6,        // body as written
+  kSlotPolarity = 7,    // polarity id
+  kSlotAuthority = 8,   // authority as written
+  kSlotJudgement = 9,   // overall judgement id
+  kSlotPassageIndex = 10,  // sortable_serialise(index of the passage in its document)
+};
+
+// --- Stored data ------------------------------------------------------------
+// Document data is a JSON object: {"doc_id", "source", "title", "type", "body",
+// "date", "year", "page", "section", "text", "themes", "polarity", "matches",
+// "authority", "judgement", "visit", "boilerplate"}.
+//
+// --- Database metadata (Xapian user metadata) -------------------------------
+// "doc:<doc_id>"   JSON of the document record (metadata without passages, plus "sources")
+// "file:<path>"    JSON of the file state (size, mtime, doc_id) for incremental ingest
+// "fail:<path>"    JSON of a remembered failure (size, mtime, reason, time)
+// "run:last"       JSON summary of the last ingest run
+// "schema"         schema version, currently "1"
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Lower-case ASCII slug used in body/authority terms: "Overview and Scrutiny
+// Board" -> "overview_and_scrutiny_board".
+std::string slug(std::string_view text);
+
+// Boolean term for a value under a prefix, hashing values that would exceed
+// Xapian's term length limit.
+std::string term(std::string_view prefix, std::string_view value);
+
+}  // namespace scrutiny::schema

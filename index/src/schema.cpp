@@ -1,0 +1,41 @@
+#include "scrutiny/schema.h"
+
+#include <cctype>
+#include <cstdio>
+
+namespace scrutiny::schema {
+
+std::string slug(std::string_view text) {
+  std::string out;
+  bool pending_sep = false;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c >= 0x80) {
+      if (pending_sep && !out.empty()) out += '_';
+      pending_sep = false;
+      out += static_cast<char>(std::tolower(c));
+    } else if (c != '\'') {
+      pending_sep = true;
+    }
+  }
+  return out;
+}
+
+std::string term(std::string_view prefix, std::string_view value) {
+  // Xapian's limit is 245 bytes per term; keep well clear and stay unique.
+  constexpr size_t kMax = 200;
+  std::string t(prefix);
+  if (value.size() + prefix.size() <= kMax) {
+    t += value;
+    return t;
+  }
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and machines
+  for (unsigned char c : value) h = (h ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  t.append(value.substr(0, kMax - prefix.size() - 17));
+  t += '#';
+  t += hex;
+  return t;
+}
+
+}  // namespace scrutiny::schema

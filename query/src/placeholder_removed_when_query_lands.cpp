@@ -1,0 +1,1 @@
+// Intentionally empty until query sources land; keeps the target buildable.
