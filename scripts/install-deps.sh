@@ -9,14 +9,19 @@ PACKAGES=(
   build-essential cmake pkg-config
   libxapian-dev libpoppler-cpp-dev libicu-dev libboost-test-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libgumbo-dev libxxhash-dev
+  zlib1g-dev  # bench/gen_corpus compresses PDF content streams
 )
 # Tests also generate hostile PDFs and inspect the index with Xapian's tools.
 if [[ "${1:-}" == "--test" ]]; then
   PACKAGES+=(qpdf poppler-utils xapian-tools)
 fi
+# scripts/fuzz.sh builds the extraction fuzzer with clang's libFuzzer.
+if [[ "${1:-}" == "--fuzz" ]]; then
+  PACKAGES+=(clang libclang-rt-14-dev)
+fi
 # Benchmarks compare against Omega and bare pdftotext.
 if [[ "${1:-}" == "--bench" ]]; then
-  PACKAGES+=(qpdf poppler-utils xapian-tools xapian-omega python3)
+  PACKAGES+=(qpdf poppler-utils xapian-tools xapian-omega python3 time bc)
 fi
 
 missing=()

@@ -59,6 +59,7 @@ enum Slot : Xapian::valueno {
 // "doc:<doc_id>"   JSON of the document record (metadata without passages, plus "sources")
 // "file:<path>"    JSON of the file state (size, mtime, doc_id) for incremental ingest
 // "fail:<path>"    JSON of a remembered failure (size, mtime, reason, time)
+//                  (<path> is absolute and lexically normal; fields in file_state.h, docs/ingest.md)
 // "run:last"       JSON summary of the last ingest run
 // "schema"         schema version, currently "1"
 inline constexpr std::string_view kSchemaVersion = "1";

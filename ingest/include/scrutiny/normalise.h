@@ -24,9 +24,11 @@ std::string normalise_text(std::string_view utf8);
 // and removes it (and following spaces) from `line`.
 bool strip_bullet(std::string& line);
 
-// Joins words hyphenated across line ends: "recruit-\nment" -> "recruitment",
-// keeping real hyphens ("step-\ndown" stays "step-down" when both halves are words
-// commonly hyphenated is NOT attempted: a lowercase continuation is joined).
+// Joins lines with spaces, rejoining words hyphenated across a line end
+// when the continuation is a word ending ("recruit-\nment" -> "recruitment",
+// "communica-\ntion"); a hyphen before a word that stands alone is kept
+// ("decision-\nmaking" -> "decision-making"), as Word documents (most of the
+// corpus) hyphenate only real compounds.
 std::string join_lines(std::string_view text_with_newlines);
 
 }  // namespace scrutiny

@@ -24,6 +24,13 @@ struct Classification {
   std::vector<std::string> themes;                          // sorted ids
   Polarity polarity = Polarity::neutral;
   std::map<std::string, std::vector<std::string>> matches;  // id -> rules matched
+  // Contact details, decision-form tables...: then themes are empty and
+  // polarity neutral, since boilerplate is never a finding.
+  bool boilerplate = false;
+  // Why the polarity: the cues counted, in text order ("strength:robust",
+  // "concern:too many", "concern:not+effective" for a negated cue) and the
+  // heading cue ("section:concern").
+  std::vector<std::string> polarity_cues;
 };
 
 class Taxonomy {
@@ -38,10 +45,17 @@ class Taxonomy {
   const std::vector<ThemeInfo>& themes() const { return themes_; }
   bool has_theme(std::string_view id) const;
 
-  // `section` is the heading the text sits under (it informs polarity).
-  Classification classify(std::string_view text, std::string_view section = {}) const;
+  // The theme's description from the taxonomy file ("" if unknown).
+  const std::string& description(std::string_view id) const;
 
-  // Tags every non-boilerplate passage of `doc` in place.
+  // `section` is the heading the text sits under (it informs polarity and
+  // boilerplate). `doc_type` (THEMES.md type) enables type-specific section
+  // cues such as an Ofsted report's "Recommendations".
+  Classification classify(std::string_view text, std::string_view section = {}) const;
+  Classification classify(std::string_view text, std::string_view section, std::string_view doc_type) const;
+
+  // Tags every passage of `doc` in place: marks boilerplate (a passage already
+  // marked stays so), and sets themes, polarity and matches of the others.
   void classify_document(Document& doc) const;
 
   struct Rules;  // compiled rules, defined in taxonomy.cpp

@@ -1,0 +1,180 @@
+// query_bench: query latency of the query library, the database opened once.
+// Runs the fixed query set (bench/data/queries.tsv: kind, query, search flags)
+// once to warm the cache, then `--repeat` timed passes, and prints per kind
+// the latency percentiles in milliseconds:
+//   kind  n  p50  p95  p99  max  mean
+// "top10" groups every query without facets, "facets" those with counted facets.
+//
+//   query_bench --db DIR [--queries FILE] [--repeat N] [--all-passages 1]
+//                                 (--all-passages 1: no collapse to one hit per document;
+//                                  --spelling 0: no "did you mean" lookup)
+//   query_bench --omega DIR ...   the same query words through a plain Xapian
+//                                 QueryParser + Enquire (what Omega's quest does)
+//                                 on omindex's database, without filters or facets.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "scrutiny/search.h"
+#include "scrutiny/synonyms.h"
+
+namespace {
+
+struct BenchQuery {
+  std::string kind, text, flags;
+};
+
+std::vector<BenchQuery> load_queries(const std::string& path) {
+  std::vector<BenchQuery> out;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    BenchQuery q;
+    std::istringstream fields(line);
+    std::getline(fields, q.kind, '\t');
+    std::getline(fields, q.text, '\t');
+    std::getline(fields, q.flags);
+    out.push_back(q);
+  }
+  return out;
+}
+
+// The search flags of the query file ("--year 2021 --theme finance") as Filters.
+scrutiny::Filters parse_flags(const std::string& flags) {
+  scrutiny::Filters f;
+  std::istringstream in(flags);
+  std::string flag, value;
+  while (in >> flag >> value) {
+    if (flag == "--year") f.year = std::atoi(value.c_str());
+    else if (flag == "--theme") f.themes.push_back(value);
+    else if (flag == "--type") f.type = value;
+    else if (flag == "--body") f.body = value;
+    else if (flag == "--from") f.from = value;
+    else if (flag == "--to") f.to = value;
+    else if (flag == "--polarity") f.polarity = value;
+  }
+  return f;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t rank = static_cast<size_t>(std::ceil(p * static_cast<double>(v.size())));
+  return v[std::min(v.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+void report(const std::map<std::string, std::vector<double>>& times) {
+  std::printf("kind\tn\tp50_ms\tp95_ms\tp99_ms\tmax_ms\tmean_ms\n");
+  for (const auto& [kind, v] : times) {
+    double sum = 0;
+    for (double t : v) sum += t;
+    std::printf("%s\t%zu\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\n", kind.c_str(), v.size(), percentile(v, 0.50),
+                percentile(v, 0.95), percentile(v, 0.99), percentile(v, 1.0), sum / static_cast<double>(v.size()));
+  }
+}
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int repeat, bool all_passages,
+             bool spelling) {
+  scrutiny::QueryContext context;
+  context.spelling = spelling;
+  context.synonyms = &scrutiny::Synonyms::default_set();
+  auto searcher = scrutiny::Searcher::open(db, context);
+  if (!searcher) {
+    std::cerr << "query_bench: " << searcher.error() << "\n";
+    return 2;
+  }
+  std::map<std::string, std::vector<double>> times;
+  int failures = 0;
+  for (int pass = 0; pass <= repeat; ++pass) {
+    for (const auto& q : queries) {
+      scrutiny::SearchRequest request;
+      request.query = q.text;
+      request.filters = parse_flags(q.flags);
+      request.facets = q.kind == "facets";
+      request.all_passages = all_passages;
+      const auto start = Clock::now();
+      auto result = searcher->search(request);
+      const double ms = ms_since(start);
+      if (!result) {
+        if (pass == 0) std::cerr << "query_bench: " << q.text << " " << q.flags << ": " << result.error() << "\n";
+        ++failures;
+        continue;
+      }
+      if (pass == 0) continue;  // warm-up
+      times[q.kind].push_back(ms);
+      if (!request.facets) times["top10"].push_back(ms);
+    }
+  }
+  report(times);
+  return failures == 0 ? 0 : 1;
+}
+
+int run_omega(const std::string& db_dir, const std::vector<BenchQuery>& queries, int repeat) {
+  try {
+    Xapian::Database db(db_dir);
+    Xapian::Stem stemmer("english");
+    std::map<std::string, std::vector<double>> times;
+    for (int pass = 0; pass <= repeat; ++pass) {
+      for (const auto& q : queries) {
+        const auto start = Clock::now();
+        Xapian::QueryParser parser;
+        parser.set_database(db);
+        parser.set_stemmer(stemmer);
+        parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(parser.parse_query(q.text, Xapian::QueryParser::FLAG_DEFAULT));
+        Xapian::MSet mset = enquire.get_mset(0, 10);
+        for (auto it = mset.begin(); it != mset.end(); ++it) (void)it.get_document().get_data();
+        const double ms = ms_since(start);
+        if (pass == 0) continue;
+        if (q.kind == "facets") continue;  // Omega has no facet counts: words only
+        times[q.kind].push_back(ms);
+        times["top10"].push_back(ms);
+      }
+    }
+    report(times);
+    return 0;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "query_bench: " << e.get_description() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db, omega, queries_path = std::string(BENCH_DATA_DIR) + "/queries.tsv";
+  int repeat = 3;
+  bool all_passages = false, spelling = true;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i], v = argv[i + 1];
+    if (a == "--db") db = v;
+    else if (a == "--omega") omega = v;
+    else if (a == "--queries") queries_path = v;
+    else if (a == "--repeat") repeat = std::atoi(v.c_str());
+    else if (a == "--all-passages") all_passages = v == "1";
+    else if (a == "--spelling") spelling = v != "0";
+  }
+  auto queries = load_queries(queries_path);
+  if (queries.empty() || (db.empty() && omega.empty())) {
+    std::cerr << "usage: query_bench (--db DIR | --omega DIR) [--queries FILE] [--repeat N]\n";
+    return 2;
+  }
+  return omega.empty() ? run_ours(db, queries, repeat, all_passages, spelling) : run_omega(omega, queries, repeat);
+}

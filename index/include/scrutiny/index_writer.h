@@ -1,0 +1,70 @@
+// IndexWriter: writes Documents into a Xapian database as one Xapian document
+// per Passage (layout in schema.h, docs/schema.md).
+//
+// Re-adding a document replaces its passages (matched by XDOC<doc_id>), so
+// re-ingesting a file never duplicates. The document record (metadata without
+// passages, plus every source it was seen at) is kept in user metadata
+// "doc:<doc_id>". Xapian exceptions stop here and come back as Error/Status.
+// Changes become visible to readers at commit().
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "scrutiny/document.h"
+#include "scrutiny/result.h"
+
+namespace scrutiny {
+
+class IndexWriter {
+ public:
+  // Opens the index at `dir`, creating it (and missing parent directories)
+  // when absent. A second writer gets an Error saying the index is locked.
+  static Result<IndexWriter> open(const std::string& dir);
+
+  // Deletes every passage of doc.doc_id, then adds doc's passages.
+  Status replace_document(const Document& doc);
+
+  // Deletes every passage of `doc_id` and its "doc:" record. Removing an
+  // unknown id is not an error.
+  Status remove_document(const std::string& doc_id);
+
+  // Number of passages of `doc_id` currently in the index.
+  Xapian::doccount passage_count(const std::string& doc_id) const;
+
+  // User metadata (Xapian's); "" when absent. Keys listed in schema.h.
+  Status set_metadata(const std::string& key, const std::string& value);
+  std::string get_metadata(const std::string& key) const;
+  // Every (key, value) whose key starts with `prefix`, e.g. "file:".
+  std::vector<std::pair<std::string, std::string>> metadata_with_prefix(
+      const std::string& prefix) const;
+
+  Status commit();
+
+  const std::string& dir() const { return dir_; }
+  Xapian::WritableDatabase& database() { return *db_; }
+
+ private:
+  IndexWriter(std::string dir, Xapian::WritableDatabase db);
+  std::string dir_;
+  std::unique_ptr<Xapian::WritableDatabase> db_;  // unique_ptr keeps IndexWriter movable
+  std::unique_ptr<Xapian::TermGenerator> indexer_;
+};
+
+// Opens an existing index read-only: Error "no index at DIR (run scrutiny
+// ingest first)" when there is none.
+Result<Xapian::Database> open_index_for_reading(const std::string& dir);
+
+// The stored-data JSON of one passage (schema.h), and the "doc:" record.
+nlohmann::json passage_data(const Document& doc, const Passage& passage, size_t index);
+nlohmann::json document_record(const Document& doc);
+
+// Reads the "doc:<doc_id>" record; Error when absent.
+Result<nlohmann::json> read_document_record(const Xapian::Database& db, const std::string& doc_id);
+
+}  // namespace scrutiny

@@ -1,0 +1,27 @@
+// Passage tags: the parts of a passage's Xapian document that the taxonomy
+// decides (XTHEME/XPOL/XBOILER terms, the themes and polarity value slots,
+// and "themes"/"polarity"/"matches"/"boilerplate" in the stored data).
+//
+// Written in one place so IndexWriter (first indexing) and retag (re-applying
+// an edited taxonomy in place) cannot drift apart. Everything else in the
+// document (text terms, positions, other terms and slots) is left untouched.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "scrutiny/document.h"
+
+namespace scrutiny {
+
+// Removes any existing XTHEME*, XPOL* and XBOILER terms from `xd`, then adds
+// those of `p` and sets the kSlotThemes / kSlotPolarity values.
+void write_passage_tags(Xapian::Document& xd, const Passage& p);
+
+// Sets the tag fields of a passage's stored-data JSON object.
+void write_passage_tags(nlohmann::json& data, const Passage& p);
+
+// The kSlotThemes value: theme ids joined by '\n'.
+std::string joined_themes(const std::vector<std::string>& themes);
+
+}  // namespace scrutiny

@@ -1,0 +1,48 @@
+// Retag: re-applies a (possibly edited) taxonomy to an existing index in
+// place, without re-reading source files. Each passage's stored text and
+// section are classified again; where themes, polarity, matches or the
+// boilerplate mark change, only the tag terms, tag slots and stored-data
+// fields are rewritten (passage_tags.h) — text terms and positions stay.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "scrutiny/document.h"
+#include "scrutiny/result.h"
+#include "scrutiny/taxonomy.h"
+
+namespace scrutiny {
+
+struct RetagStats {
+  std::size_t documents = 0;  // source documents seen
+  std::size_t passages = 0;   // passages classified
+  std::size_t changed = 0;    // passages whose tags were rewritten
+  std::map<std::string, std::size_t> themes_before;  // theme id -> passages tagged
+  std::map<std::string, std::size_t> themes_after;
+  double seconds = 0;
+};
+
+struct RetagOptions {
+  std::size_t batch = 20000;  // changed passages per commit
+  bool dry_run = false;       // classify and count, write nothing
+  double wait_seconds = 0;    // for the writer lock held by an ingest
+};
+
+// Tags a document's passages in place, as Taxonomy::classify_document does.
+using Classifier = std::function<void(Document&)>;
+
+// Error when there is no index at `dir`, it is locked (WriterLock, as
+// ingest), or Xapian fails. Each document is rebuilt from its stored
+// passages (text, section, page, boilerplate) and passed to `classify`.
+Result<RetagStats> retag_index(const std::string& dir, const Classifier& classify,
+                               const RetagOptions& options = {});
+
+inline Result<RetagStats> retag_index(const std::string& dir, const Taxonomy& taxonomy,
+                                      const RetagOptions& options = {}) {
+  return retag_index(dir, [&taxonomy](Document& doc) { taxonomy.classify_document(doc); }, options);
+}
+
+}  // namespace scrutiny

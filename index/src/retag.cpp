@@ -1,0 +1,161 @@
+#include "scrutiny/retag.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "scrutiny/index_writer.h"
+#include "scrutiny/passage_tags.h"
+#include "scrutiny/writer_lock.h"
+
+namespace scrutiny {
+namespace {
+
+using nlohmann::json;
+
+// One stored passage waiting to be classified with the rest of its document.
+struct Pending {
+  Xapian::docid docid;
+  Xapian::Document xd;
+  json data;
+};
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Passage passage_from_data(const json& data) {
+  Passage p;
+  if (auto it = data.find("page"); it != data.end() && it->is_number_integer()) p.page = it->get<int>();
+  p.section = str(data, "section");
+  p.text = str(data, "text");
+  if (auto it = data.find("boilerplate"); it != data.end() && it->is_boolean()) p.boilerplate = it->get<bool>();
+  if (auto it = data.find("themes"); it != data.end() && it->is_array())
+    for (const auto& t : *it)
+      if (t.is_string()) p.themes.push_back(t.get<std::string>());
+  if (auto pol = parse_polarity(str(data, "polarity"))) p.polarity = *pol;
+  if (auto it = data.find("matches"); it != data.end() && it->is_object())
+    p.matches = it->get<std::map<std::string, std::vector<std::string>>>();
+  return p;
+}
+
+bool same_tags(const Passage& a, const Passage& b) {
+  return a.themes == b.themes && a.polarity == b.polarity && a.matches == b.matches &&
+         a.boilerplate == b.boilerplate;
+}
+
+class Retagger {
+ public:
+  Retagger(Xapian::WritableDatabase& db, const Classifier& classify, const RetagOptions& options)
+      : db_(db), classify_(classify), options_(options) {}
+
+  void add(Xapian::docid did, Xapian::Document xd) {
+    json data = json::parse(xd.get_data(), nullptr, false);
+    if (!data.is_object()) return;  // not a passage we wrote
+    const std::string doc_id = str(data, "doc_id");
+    if (doc_id != current_) flush();
+    current_ = doc_id;
+    pending_.push_back({did, std::move(xd), std::move(data)});
+  }
+
+  // Classifies the pending passages as one Document (so document-level
+  // context is what ingest saw) and rewrites those whose tags changed.
+  void flush() {
+    if (pending_.empty()) return;
+    std::sort(pending_.begin(), pending_.end(), [](const Pending& a, const Pending& b) {
+      return a.data.value("passage", 0) < b.data.value("passage", 0);
+    });
+    Document doc;
+    const json& first = pending_.front().data;
+    doc.doc_id = current_;
+    doc.source = str(first, "source");
+    doc.title = str(first, "title");
+    doc.type = str(first, "type");
+    doc.body = str(first, "body");
+    doc.authority = str(first, "authority");
+    std::vector<Passage> before;
+    for (const auto& p : pending_) {
+      before.push_back(passage_from_data(p.data));
+      Passage fresh = before.back();
+      fresh.themes.clear();
+      fresh.matches.clear();
+      fresh.polarity = Polarity::neutral;
+      doc.passages.push_back(std::move(fresh));
+    }
+    classify_(doc);
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      const Passage& now = doc.passages[i];
+      count(stats_.themes_before, before[i]);
+      count(stats_.themes_after, now);
+      ++stats_.passages;
+      if (same_tags(before[i], now)) continue;
+      ++stats_.changed;
+      if (options_.dry_run) continue;
+      Pending& p = pending_[i];
+      write_passage_tags(p.xd, now);
+      write_passage_tags(p.data, now);
+      p.xd.set_data(p.data.dump());
+      db_.replace_document(p.docid, p.xd);
+      if (++uncommitted_ >= options_.batch) {
+        db_.commit();
+        uncommitted_ = 0;
+      }
+    }
+    ++stats_.documents;
+    pending_.clear();
+  }
+
+  RetagStats& stats() { return stats_; }
+
+ private:
+  static void count(std::map<std::string, std::size_t>& counts, const Passage& p) {
+    for (const auto& t : p.themes) ++counts[t];
+  }
+
+  Xapian::WritableDatabase& db_;
+  const Classifier& classify_;
+  const RetagOptions& options_;
+  std::string current_;
+  std::vector<Pending> pending_;
+  std::size_t uncommitted_ = 0;
+  RetagStats stats_;
+};
+
+}  // namespace
+
+Result<RetagStats> retag_index(const std::string& dir, const Classifier& classify,
+                               const RetagOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    return Error{"no index at " + dir + " (run scrutiny ingest first)"};
+  // The same lock as ingest: a nightly run and a retag must not interleave.
+  auto lock = WriterLock::acquire(dir, options.wait_seconds);
+  if (!lock) return Error{lock.error()};
+  auto writer = IndexWriter::open(dir);
+  if (!writer) return Error{writer.error()};
+  try {
+    Xapian::WritableDatabase& db = writer->database();
+    Retagger retagger(db, classify, options);
+    // Collect ids first: replacing documents while walking the all-documents
+    // postlist is not guaranteed to be stable.
+    std::vector<Xapian::docid> ids;
+    ids.reserve(db.get_doccount());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) ids.push_back(*it);
+    for (Xapian::docid did : ids) retagger.add(did, db.get_document(did));
+    retagger.flush();
+    if (!options.dry_run) db.commit();
+    RetagStats stats = std::move(retagger.stats());
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return stats;
+  } catch (const Xapian::Error& e) {
+    return Error{"cannot retag index at " + dir + ": " + e.get_type() + ": " + e.get_msg()};
+  }
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,529 @@
+// PDF text via poppler-cpp, page by page. poppler's word list comes in its
+// reading order (columns one after another, as pdftotext); from the word
+// boxes we rebuild lines and paragraph blocks, with font size and weight so
+// the splitter can find headings. Lines in the top and bottom margins that
+// repeat across pages (running headers, "Page 3 of 10") are dropped.
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "scrutiny/extract.h"
+#include "scrutiny/normalise.h"
+#include "scrutiny/passage_splitter.h"
+
+namespace scrutiny {
+namespace {
+
+// Fraction of the page height at the top and bottom where running headers
+// and footers live.
+constexpr double kMarginZone = 0.07;
+
+void append_utf16(std::string& out, const poppler::ustring& u) {
+  for (size_t i = 0; i < u.size(); ++i) {
+    char32_t cp = u[i];
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < u.size() && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (u[i + 1] - 0xDC00);
+      ++i;
+    }
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+}
+
+bool bold_font(const std::string& name) {
+  return name.find("Bold") != std::string::npos || name.find("bold") != std::string::npos ||
+         name.find("Black") != std::string::npos || name.find("Heavy") != std::string::npos ||
+         name.find("Semibold") != std::string::npos || name.find("Demi") != std::string::npos;
+}
+
+// One line fragment: words on one baseline with ordinary word gaps.
+struct Line {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // top-left origin
+  std::string text;
+  double size_chars = 0;  // sum of size * chars (for the mean size)
+  size_t chars = 0;
+  size_t bold_chars = 0;
+  double last_x1 = 0, last_y0 = 0, last_y1 = 0, last_size = 0;
+  bool space_after_last = false;
+  bool edge = false;       // in the top or bottom margin zone
+
+  double height() const { return y1 - y0; }
+  double size() const { return chars ? size_chars / static_cast<double>(chars) : 0; }
+  bool bold() const { return chars && bold_chars * 2 > chars; }
+};
+
+// A paragraph-like block of one page, before header/footer removal.
+struct PageBlock {
+  std::string raw;        // lines joined by '\n', not yet normalised
+  double size_chars = 0;
+  size_t chars = 0, bold_chars = 0;
+  int lines = 0;
+  bool edge = false;
+  bool bullet = false;
+};
+
+struct Block {
+  TextBlock block;
+  bool edge = false;
+  std::string key;  // edge blocks: lowercased, digits as '#'
+};
+
+bool same_line(const Line& l, const poppler::rectf& r, double size) {
+  const double top = r.y(), bottom = r.y() + r.height();
+  const double overlap = std::min(bottom, l.last_y1) - std::max(top, l.last_y0);
+  const double smaller = std::min(bottom - top, l.last_y1 - l.last_y0);
+  if (smaller <= 0 || overlap < 0.5 * smaller) return false;
+  const double gap = r.x() - l.last_x1;
+  const double em = std::max(size, l.last_size);
+  return gap > -0.5 * em && gap < 2.5 * em;  // further apart: separate table cell or column
+}
+
+std::vector<Line> page_lines(const poppler::page& page, double page_height) {
+  std::vector<Line> lines;
+  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  Line* cur = nullptr;
+  for (const poppler::text_box& box : boxes) {
+    const poppler::ustring u = box.text();
+    if (u.empty()) continue;
+    const poppler::rectf r = box.bbox();
+    const double size = box.has_font_info() ? box.get_font_size() : r.height();
+    const bool bold = box.has_font_info() && bold_font(box.get_font_name(0));
+    if (!cur || !same_line(*cur, r, size)) {
+      lines.emplace_back();
+      cur = &lines.back();
+      cur->x0 = r.x();
+      cur->y0 = r.y();
+      cur->x1 = r.x() + r.width();
+      cur->y1 = r.y() + r.height();
+    } else {
+      // poppler marks word spaces; a gap without a mark is still a space.
+      if (cur->space_after_last || r.x() - cur->last_x1 > 0.15 * size) cur->text += ' ';
+      cur->x0 = std::min(cur->x0, r.x());
+      cur->y0 = std::min(cur->y0, r.y());
+      cur->x1 = std::max(cur->x1, r.x() + r.width());
+      cur->y1 = std::max(cur->y1, r.y() + r.height());
+    }
+    const size_t before = cur->text.size();
+    append_utf16(cur->text, u);
+    const size_t n = cur->text.size() - before;
+    cur->chars += n;
+    cur->size_chars += size * static_cast<double>(n);
+    if (bold) cur->bold_chars += n;
+    cur->last_x1 = r.x() + r.width();
+    cur->last_y0 = r.y();
+    cur->last_y1 = r.y() + r.height();
+    cur->last_size = size;
+    cur->space_after_last = box.has_space_after();
+  }
+  for (Line& l : lines)
+    l.edge = page_height > 0 && (l.y1 < kMarginZone * page_height || l.y0 > (1 - kMarginZone) * page_height);
+  return lines;
+}
+
+// The usual distance between baselines of consecutive lines in a paragraph.
+double typical_pitch(const std::vector<Line>& lines) {
+  std::vector<double> pitches;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const double p = lines[i].y1 - lines[i - 1].y1;
+    const double size = lines[i].size();
+    if (p > 0.8 * size && p < 2.5 * size) pitches.push_back(p / size);
+  }
+  if (pitches.empty()) return 1.2;
+  std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+  return pitches[pitches.size() / 2];  // in ems
+}
+
+bool starts_with_bullet(const std::string& text) {
+  if (text.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[0]);
+  if (std::isalnum(c) || c == '(' || c == '"' || c == '\'') return false;
+  std::string copy = text.substr(0, 8);
+  return strip_bullet(copy);
+}
+
+// "7. ", "2.1 ", "(a) ", "a) " at the start of a line.
+bool starts_numbered(const std::string& t) {
+  size_t i = 0;
+  if (i < t.size() && t[i] == '(') ++i;
+  const size_t digits_start = i;
+  while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+  if (i == digits_start) {
+    if (i < t.size() && std::islower(static_cast<unsigned char>(t[i]))) ++i;
+    else return false;
+    if (i - digits_start != 1) return false;
+  }
+  while (i + 1 < t.size() && t[i] == '.' && std::isdigit(static_cast<unsigned char>(t[i + 1]))) {
+    ++i;
+    while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+  }
+  if (i < t.size() && (t[i] == '.' || t[i] == ')')) ++i;
+  return i < t.size() && t[i] == ' ';
+}
+
+bool ends_sentence(const std::string& t) {
+  size_t e = t.size();
+  while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '"' || t[e - 1] == '\'' || t[e - 1] == ')')) --e;
+  return e > 0 && (t[e - 1] == '.' || t[e - 1] == '!' || t[e - 1] == '?' || t[e - 1] == ':' || t[e - 1] == ';');
+}
+
+bool starts_new_block(const Line& prev, const Line& line, double pitch_em, double block_x0, double block_x1,
+                      bool block_is_bullet, int block_lines) {
+  if (prev.edge || line.edge) return true;
+  const double size = std::max(prev.size(), line.size());
+  if (line.y0 < prev.y0 - 0.5 * prev.height()) return true;  // moved up: next column
+  const double pitch = line.y1 - prev.y1;
+  if (pitch > (pitch_em * 1.3 + 0.15) * size) return true;   // paragraph spacing
+  if (std::fabs(prev.size() - line.size()) > 0.9) return true;
+  if (prev.bold() != line.bold()) return true;
+  if (starts_with_bullet(line.text)) return true;
+  const double width = block_x1 - block_x0;
+  const bool prev_short = prev.x1 < block_x1 - 0.15 * width;
+  if (ends_sentence(prev.text)) {
+    if (starts_numbered(line.text)) return true;
+    if (prev_short && !block_is_bullet) return true;
+    // First-line indent (not the hanging indent after "16." on a block's first line).
+    if (block_lines >= 2 && line.x0 > prev.x0 + 1.5 * size && !block_is_bullet) return true;
+  }
+  if (block_is_bullet && line.x0 < block_x0 - 0.5 * size) return true;     // back out of the list
+  return false;
+}
+
+// Reading order. poppler's own order interleaves columns whose paragraphs
+// happen to line up, so each page's lines are re-ordered when a column
+// gutter is found: an x-gap between line extents (ignoring lines wider than
+// 60% of the text) with a text column on each side, side by side. Lines
+// crossing the gutter (a heading over both columns, a full-width table)
+// split the page into regions; each region gives its left column, then its
+// right one (recursively, for three columns). Without a gutter poppler's
+// order stands, so single-column pages and table rows read as pdftotext.
+class ColumnOrder {
+ public:
+  explicit ColumnOrder(const std::vector<Line>& lines) : lines_(lines) {}
+
+  void order(std::vector<size_t> set, std::vector<size_t>& out, int depth = 0) const {
+    if (set.size() >= 6 && depth < kMaxDepth && split(set, out, depth)) return;
+    std::sort(set.begin(), set.end());  // poppler's order
+    out.insert(out.end(), set.begin(), set.end());
+  }
+
+ private:
+  static constexpr double kMinGutter = 7;  // points
+  static constexpr size_t kMinColumnChars = 200;
+  static constexpr int kMaxDepth = 6;
+
+  bool split(const std::vector<size_t>& set, std::vector<size_t>& out, int depth) const {
+    double x0 = 1e9, x1 = -1e9;
+    for (size_t i : set) x0 = std::min(x0, lines_[i].x0), x1 = std::max(x1, lines_[i].x1);
+    std::vector<size_t> narrow;
+    for (size_t i : set)
+      if (lines_[i].x1 - lines_[i].x0 < 0.6 * (x1 - x0)) narrow.push_back(i);
+    if (narrow.size() < 6) return false;
+    std::sort(narrow.begin(), narrow.end(), [&](size_t a, size_t b) { return lines_[a].x0 < lines_[b].x0; });
+    std::vector<std::pair<double, double>> gaps;  // (start, end)
+    double reach = lines_[narrow[0]].x1;
+    for (size_t k = 1; k < narrow.size(); ++k) {
+      const Line& l = lines_[narrow[k]];
+      if (l.x0 - reach >= kMinGutter) gaps.emplace_back(reach, l.x0);
+      reach = std::max(reach, l.x1);
+    }
+    std::sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.second - a.first > b.second - b.first; });
+    for (const auto& [g0, g1] : gaps) {
+      std::vector<size_t> left, right, span;
+      for (size_t i : set) {
+        if (lines_[i].x1 <= g0 + 1) left.push_back(i);
+        else if (lines_[i].x0 >= g1 - 1) right.push_back(i);
+        else span.push_back(i);
+      }
+      if (!text_column(left) || !text_column(right) || !side_by_side(left, right)) continue;
+      if (chars(span) * 2 > chars(left) + chars(right)) continue;
+      emit_regions(left, right, span, out, depth);
+      return true;
+    }
+    return false;
+  }
+
+  // Spanning lines cut the columns into regions, top to bottom.
+  void emit_regions(const std::vector<size_t>& left, const std::vector<size_t>& right, std::vector<size_t> span,
+                    std::vector<size_t>& out, int depth) const {
+    auto centre = [&](size_t i) { return (lines_[i].y0 + lines_[i].y1) / 2; };
+    std::sort(span.begin(), span.end(), [&](size_t a, size_t b) { return centre(a) < centre(b); });
+    std::vector<double> cuts;
+    for (size_t i : span) cuts.push_back(centre(i));
+    const size_t regions = span.size() + 1;
+    std::vector<std::vector<size_t>> lefts(regions), rights(regions);
+    auto region = [&](size_t i) {
+      return static_cast<size_t>(std::upper_bound(cuts.begin(), cuts.end(), centre(i)) - cuts.begin());
+    };
+    for (size_t i : left) lefts[region(i)].push_back(i);
+    for (size_t i : right) rights[region(i)].push_back(i);
+    for (size_t r = 0; r < regions; ++r) {
+      order(std::move(lefts[r]), out, depth + 1);
+      order(std::move(rights[r]), out, depth + 1);
+      if (r < span.size()) out.push_back(span[r]);
+    }
+  }
+
+  size_t chars(const std::vector<size_t>& side) const {
+    size_t n = 0;
+    for (size_t i : side) n += lines_[i].chars;
+    return n;
+  }
+
+  bool text_column(const std::vector<size_t>& side) const {
+    const size_t n = chars(side);
+    return side.size() >= 3 && n >= kMinColumnChars && n >= 20 * side.size();
+  }
+
+  bool side_by_side(const std::vector<size_t>& a, const std::vector<size_t>& b) const {
+    auto range = [&](const std::vector<size_t>& s) {
+      double top = 1e9, bottom = -1e9;
+      for (size_t i : s) top = std::min(top, lines_[i].y0), bottom = std::max(bottom, lines_[i].y1);
+      return std::make_pair(top, bottom);
+    };
+    const auto [at, ab] = range(a);
+    const auto [bt, bb] = range(b);
+    const double overlap = std::min(ab, bb) - std::max(at, bt);
+    return overlap > 0.3 * std::min(ab - at, bb - bt);
+  }
+
+  const std::vector<Line>& lines_;
+};
+
+// Lines in reading order: top margin lines, the body by column, bottom margin lines.
+std::vector<Line> reading_order(std::vector<Line> lines, double page_height) {
+  constexpr size_t kMaxLines = 3000;  // pathological pages keep poppler's order
+  if (lines.size() < 4 || lines.size() > kMaxLines) return lines;
+  std::vector<size_t> top, body, bottom;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].edge) body.push_back(i);
+    else (lines[i].y1 < page_height / 2 ? top : bottom).push_back(i);
+  }
+  std::vector<size_t> order = top;
+  ColumnOrder(lines).order(std::move(body), order);
+  order.insert(order.end(), bottom.begin(), bottom.end());
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  for (size_t i : order) out.push_back(std::move(lines[i]));
+  return out;
+}
+
+std::vector<PageBlock> page_blocks(const std::vector<Line>& lines) {
+  std::vector<PageBlock> blocks;
+  const double pitch_em = typical_pitch(lines);
+  double bx0 = 0, bx1 = 0, text_x0 = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (i == 0 ||
+        starts_new_block(lines[i - 1], l, pitch_em, text_x0, bx1, blocks.back().bullet, blocks.back().lines)) {
+      blocks.emplace_back();
+      blocks.back().edge = l.edge;
+      blocks.back().bullet = starts_with_bullet(l.text);
+      bx0 = l.x0;
+      bx1 = l.x1;
+      // A bullet's text starts after the glyph; continuation lines align with it.
+      text_x0 = bx0;
+    } else {
+      blocks.back().raw += '\n';
+      if (blocks.back().lines == 1 && blocks.back().bullet) text_x0 = std::min(l.x0, bx0 + 40);
+      bx0 = std::min(bx0, l.x0);
+      bx1 = std::max(bx1, l.x1);
+    }
+    PageBlock& b = blocks.back();
+    b.raw += l.text;
+    b.size_chars += l.size_chars;
+    b.chars += l.chars;
+    b.bold_chars += l.bold_chars;
+    ++b.lines;
+  }
+  return blocks;
+}
+
+std::string edge_key(const std::string& text) {
+  std::string key;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (key.empty() || key.back() != '#') key += '#';
+    } else if (c != ' ') {
+      key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return key;
+}
+
+void add_page(std::vector<Block>& out, const poppler::page& page, int page_number) {
+  poppler::rectf box = page.page_rect(poppler::media_box);
+  const int rot = page.orientation();
+  double height = (rot == poppler::page::landscape || rot == poppler::page::seascape) ? box.width() : box.height();
+  for (PageBlock& pb : page_blocks(reading_order(page_lines(page, height), height))) {
+    Block b;
+    b.edge = pb.edge;
+    b.block.page = page_number;
+    std::string text = normalise_text(pb.raw);
+    b.block.list_item = strip_bullet(text);
+    b.block.text = join_lines(text);
+    if (b.block.text.empty()) continue;
+    b.block.font_size = pb.chars ? std::round(2 * pb.size_chars / static_cast<double>(pb.chars)) / 2 : 0;
+    b.block.bold = pb.bold_chars * 2 > pb.chars;
+    if (b.edge) b.key = edge_key(b.block.text);
+    out.push_back(std::move(b));
+  }
+}
+
+// Drops margin lines that repeat on two or more pages, and page numbers there.
+void drop_running_lines(std::vector<Block>& blocks) {
+  std::map<std::string, std::set<int>> pages_by_key;
+  for (const Block& b : blocks)
+    if (b.edge) pages_by_key[b.key].insert(b.block.page);
+  std::erase_if(blocks, [&](const Block& b) {
+    return b.edge && (pages_by_key[b.key].size() >= 2 || is_page_number(b.block.text));
+  });
+}
+
+double body_font_size(const std::vector<Block>& blocks) {
+  std::map<double, size_t> chars_by_size;
+  for (const Block& b : blocks) chars_by_size[b.block.font_size] += b.block.text.size();
+  double best = 0;
+  size_t most = 0;
+  for (const auto& [size, n] : chars_by_size)
+    if (n > most) best = size, most = n;
+  return best;
+}
+
+void mark_headings(std::vector<Block>& blocks, double body) {
+  for (Block& b : blocks) {
+    TextBlock& t = b.block;
+    const bool bigger = body > 0 && t.font_size >= body + 1.2;
+    if (t.list_item || !heading_shape(t.text, bigger ? 25 : 15)) continue;
+    const bool bold = t.bold && t.font_size >= body - 0.6;
+    t.heading = bigger || bold;
+  }
+}
+
+std::string iso_date(time_t t) {
+  if (t <= 0) return {};
+  std::tm tm{};
+  if (!gmtime_r(&t, &tm)) return {};
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string info_text(const poppler::document& doc, const std::string& key) {
+  const poppler::ustring u = doc.info_key(key);
+  std::string s;
+  append_utf16(s, u);
+  return normalise_text(s);
+}
+
+bool junk_title(const std::string& t) {
+  if (t.size() < 4) return true;
+  std::string l = t;
+  for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* bad : {"microsoft word", "untitled", "slide 1", ".doc", ".pdf", ".rtf", "powerpoint"})
+    if (l.find(bad) != std::string::npos) return true;
+  return l.find(' ') == std::string::npos && l.size() < 12;
+}
+
+// The biggest text near the top of page 1, if it looks like a title.
+std::string title_from_page_one(const std::vector<Block>& blocks, double body) {
+  const TextBlock* best = nullptr;
+  for (size_t i = 0; i < blocks.size() && i < 12 && blocks[i].block.page == 1; ++i) {
+    const TextBlock& t = blocks[i].block;
+    if (t.font_size >= body + 2 && t.text.size() <= 200 && (!best || t.font_size > best->font_size)) best = &t;
+  }
+  return best ? best->text : std::string();
+}
+
+void silence_poppler() {
+  static const bool once = [] {
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    return true;
+  }();
+  (void)once;
+}
+
+bool truncated(std::string_view bytes) {
+  const std::string_view tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
+  return tail.find("%%EOF") == std::string_view::npos;
+}
+
+Result<ExtractedText> extract(std::string_view bytes) {
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) return Error{truncated(bytes) ? "truncated PDF (cannot be opened)" : "damaged PDF (cannot be opened)"};
+  if (doc->is_locked()) return Error{"encrypted PDF (password required)"};
+  const int pages = doc->pages();
+  if (pages <= 0) return Error{"damaged PDF (no pages)"};
+
+  ExtractedText out;
+  out.format = "pdf";
+  out.pages = pages;
+  for (const char* key : {"Title", "Author", "Subject", "Keywords", "Creator", "Producer"})
+    if (std::string v = info_text(*doc, key); !v.empty()) out.info[key] = v;
+  for (const char* key : {"CreationDate", "ModDate"})
+    if (std::string v = iso_date(doc->info_date_t(key)); !v.empty()) out.info[key] = v;
+
+  std::vector<Block> blocks;
+  for (int i = 0; i < pages; ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (page) add_page(blocks, *page, i + 1);
+  }
+  drop_running_lines(blocks);
+  const double body = body_font_size(blocks);
+  mark_headings(blocks, body);
+
+  const auto title = out.info.find("Title");
+  out.title = title != out.info.end() && !junk_title(title->second) ? title->second : title_from_page_one(blocks, body);
+  bool any_text = false;
+  out.blocks.reserve(blocks.size());
+  for (Block& b : blocks) {
+    any_text = any_text || std::any_of(b.block.text.begin(), b.block.text.end(),
+                                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    out.blocks.push_back(std::move(b.block));
+  }
+  if (!any_text)
+    return Error{truncated(bytes) ? "truncated PDF (no readable text)" : "no text layer (image-only PDF)"};
+  return out;
+}
+
+}  // namespace
+
+Result<ExtractedText> extract_pdf(std::string_view bytes) {
+  if (bytes.empty()) return Error{"empty file (0 bytes)"};
+  if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Error{"PDF too large (over 2 GiB)"};
+  silence_poppler();
+  try {
+    return extract(bytes);
+  } catch (const std::bad_alloc&) {
+    throw;  // the batch worker reports memory exhaustion itself
+  } catch (const std::exception& e) {
+    return Error{std::string("damaged PDF (") + e.what() + ")"};
+  } catch (...) {
+    return Error{"damaged PDF (poppler failed)"};
+  }
+}
+
+}  // namespace scrutiny

@@ -1,0 +1,92 @@
+// Search: runs a query against the index and returns passage hits with
+// snippets, facet counts and an optional by-year timeline (docs/query.md).
+// The Searcher opens the database once; each search() is independent.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "scrutiny/query.h"
+#include "scrutiny/result.h"
+
+namespace scrutiny {
+
+enum class SortOrder { relevance, date };
+
+struct SearchRequest {
+  std::string query;
+  Filters filters;
+  size_t limit = 10;
+  size_t offset = 0;
+  bool all_passages = false;  // else the best passage per document
+  SortOrder sort = SortOrder::relevance;
+  bool by_year = false;       // timeline: per year its count and best hits
+  size_t hits_per_year = 3;
+  bool facets = false;
+};
+
+struct Hit {
+  std::string doc_id, source, title, type, body, section, text, polarity;
+  std::optional<std::string> date;
+  std::optional<int> year;
+  int page = 0;
+  std::vector<std::string> themes;
+  // Highlighted terms are wrapped in kHighlightStart/kHighlightEnd; format
+  // helpers turn them into bold, [brackets] or plain text.
+  std::string snippet;
+  double score = 0;
+  Xapian::doccount more_in_document = 0;  // passages collapsed into this hit
+};
+
+inline constexpr const char* kHighlightStart = "\x02";
+inline constexpr const char* kHighlightEnd = "\x03";
+
+struct YearGroup {
+  std::optional<int> year;  // nullopt: undated documents
+  Xapian::doccount count = 0;
+  std::vector<Hit> hits;
+};
+
+// facet name ("theme", "year", "type", "body", "polarity") -> value -> passages
+using Facets = std::map<std::string, std::map<std::string, Xapian::doccount>>;
+
+struct SearchResult {
+  std::string query;
+  Xapian::doccount total_estimate = 0;  // documents when collapsed, else passages
+  bool collapsed = true;                 // best passage per document
+  std::vector<Hit> hits;
+  std::string spelling_suggestion;
+  std::optional<Facets> facets;
+  std::optional<std::vector<YearGroup>> by_year;
+};
+
+class Searcher {
+ public:
+  // Error "no index at DIR (run scrutiny ingest first)" when missing.
+  static Result<Searcher> open(const std::string& dir, QueryContext context = {});
+  explicit Searcher(Xapian::Database db, QueryContext context = {});
+
+  Result<SearchResult> search(const SearchRequest& request);
+  const Xapian::Database& database() const { return db_; }
+
+ private:
+  Result<SearchResult> search_once(const SearchRequest& request);
+  Xapian::Database db_;
+  QueryContext context_;
+};
+
+// Output helpers. JSON keys keep the documented order (docs/query.md).
+nlohmann::ordered_json to_json(const SearchResult& result);
+std::string format_csv(const SearchResult& result);
+// 80-column text; `tty` enables ANSI bold/colour.
+std::string format_text(const SearchResult& result, bool tty);
+// Replaces highlight markers with `start`/`end`.
+std::string render_snippet(const std::string& snippet, const std::string& start,
+                           const std::string& end);
+
+}  // namespace scrutiny

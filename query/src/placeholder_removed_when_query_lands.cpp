@@ -1,1 +1,0 @@
-// Intentionally empty until query sources land; keeps the target buildable.

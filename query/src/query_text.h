@@ -1,0 +1,46 @@
+// Lexical work on query strings before Xapian::QueryParser sees them: folding
+// like indexed text, spotting "name:value" words for checking, and expanding
+// synonyms. Internal to the query library.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "scrutiny/result.h"
+
+namespace scrutiny {
+
+class Synonyms;
+
+struct PrefixedWord {
+  std::string name;   // as typed, e.g. "theme"
+  std::string value;  // without surrounding quotes, e.g. "workforce" or "2020..2023"
+};
+
+struct ScannedQuery {
+  bool blank = true;                  // no words and no prefixed terms
+  std::vector<PrefixedWord> prefixed;
+};
+
+// Curly quotes/apostrophes and no-break spaces folded as in indexed text.
+std::string fold_query_text(const std::string& text);
+
+// Error on unbalanced quotes.
+Result<ScannedQuery> scan_query(const std::string& text);
+
+// "PLO" -> (plo OR "public law outline"): each unquoted run of words (or a
+// whole quoted phrase) that is a synonym entry becomes the OR of its group,
+// multi-word entries as phrases. Prefixed words, wildcards, operators and
+// +/- words are left alone.
+std::string expand_synonyms(const std::string& text, const Synonyms& synonyms);
+
+// "Did you mean": `text` with each plain word that is not in the index
+// replaced by Xapian's spelling suggestion; "" when nothing changes. Words
+// that are synonym entries, prefixed, wildcards or operators are kept.
+// (QueryParser's FLAG_SPELLING_CORRECTION also "corrects" words that are in
+// the index, e.g. care -> are, so we check term_exists first.)
+std::string spelling_correction(const std::string& text, const Xapian::Database& db, const Synonyms* synonyms);
+
+}  // namespace scrutiny

@@ -1,0 +1,184 @@
+#include "scrutiny/search.h"
+
+#include "facet_spy.h"
+#include "scrutiny/index_writer.h"
+#include "scrutiny/schema.h"
+
+namespace scrutiny {
+namespace {
+
+using nlohmann::json;
+
+// MSet::snippet escapes HTML; our outputs are plain text.
+std::string unescape_html(const std::string& s) {
+  static const std::pair<std::string_view, char> kEntities[] = {
+      {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    bool replaced = false;
+    if (s[i] == '&') {
+      for (const auto& [entity, c] : kEntities) {
+        if (s.compare(i, entity.size(), entity) == 0) {
+          out += c;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += s[i++];
+  }
+  return out;
+}
+
+std::string string_field(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
+  Hit h;
+  const Xapian::Document doc = it.get_document();
+  const json data = json::parse(doc.get_data(), nullptr, false);
+  if (data.is_object()) {
+    h.doc_id = string_field(data, "doc_id");
+    h.source = string_field(data, "source");
+    h.title = string_field(data, "title");
+    h.type = string_field(data, "type");
+    h.body = string_field(data, "body");
+    h.section = string_field(data, "section");
+    h.text = string_field(data, "text");
+    h.polarity = string_field(data, "polarity");
+    if (auto d = data.find("date"); d != data.end() && d->is_string()) h.date = d->get<std::string>();
+    if (auto y = data.find("year"); y != data.end() && y->is_number_integer()) h.year = y->get<int>();
+    if (auto p = data.find("page"); p != data.end() && p->is_number_integer()) h.page = p->get<int>();
+    if (auto t = data.find("themes"); t != data.end() && t->is_array())
+      for (const auto& id : *t)
+        if (id.is_string()) h.themes.push_back(id.get<std::string>());
+  }
+  h.snippet = unescape_html(mset.snippet(h.text, 240, Xapian::Stem("english"),
+                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                         kHighlightStart, kHighlightEnd, "..."));
+  h.score = it.get_weight();
+  h.more_in_document = it.get_collapse_count();
+  return h;
+}
+
+void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_all) {
+  if (!req.all_passages) enquire.set_collapse_key(schema::kSlotDocId);
+  // A filter-only listing has no relevance to rank by: newest first.
+  if (req.sort == SortOrder::date || match_all)
+    enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+}
+
+std::vector<Hit> hits_of(const Xapian::MSet& mset) {
+  std::vector<Hit> hits;
+  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(mset, it));
+  return hits;
+}
+
+// Per year (newest first): its passage count and its best hits.
+std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query& query,
+                                const SearchRequest& req, bool match_all,
+                                const std::map<std::string, Xapian::doccount>& year_counts,
+                                Xapian::doccount total) {
+  std::vector<YearGroup> groups;
+  Xapian::doccount dated = 0;
+  for (auto y = year_counts.rbegin(); y != year_counts.rend(); ++y) {
+    YearGroup g;
+    g.year = std::stoi(y->first);
+    g.count = y->second;
+    dated += y->second;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(schema::term(schema::kYear, y->first))));
+    configure(enquire, req, match_all);
+    g.hits = hits_of(enquire.get_mset(0, req.hits_per_year));
+    groups.push_back(std::move(g));
+  }
+  if (total > dated) {
+    YearGroup undated;
+    undated.count = total - dated;
+    Xapian::Enquire enquire(db);
+    Xapian::Query any_year(Xapian::Query::OP_WILDCARD, std::string(schema::kYear));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_year));
+    configure(enquire, req, match_all);
+    undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year));
+    groups.push_back(std::move(undated));
+  }
+  return groups;
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database db, QueryContext context) : db_(std::move(db)), context_(std::move(context)) {}
+
+Result<Searcher> Searcher::open(const std::string& dir, QueryContext context) {
+  auto db = open_index_for_reading(dir);
+  if (!db) return Error{db.error()};
+  return Searcher(std::move(db).value(), std::move(context));
+}
+
+Result<SearchResult> Searcher::search(const SearchRequest& req) {
+  try {
+    return search_once(req);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // A nightly ingest committed under us: read the new revision and retry once.
+    try {
+      db_.reopen();
+      return search_once(req);
+    } catch (const Xapian::Error& e) {
+      return Error{std::string("search failed: ") + e.get_type() + ": " + e.get_msg()};
+    }
+  }
+}
+
+Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
+  auto parsed = parse_query(db_, req.query, req.filters, context_);
+  if (!parsed) return Error{parsed.error()};
+  try {
+    SearchResult result;
+    result.query = req.query;
+    result.collapsed = !req.all_passages;
+    result.spelling_suggestion = parsed->spelling_suggestion;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parsed->query);
+    configure(enquire, req, parsed->match_all);
+    FacetSpy spy;
+    const bool count_all = req.facets || req.by_year;
+    if (count_all) enquire.add_matchspy(&spy);
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
+                                               static_cast<Xapian::doccount>(req.limit),
+                                               count_all ? db_.get_doccount() : 0);
+    result.total_estimate = mset.get_matches_estimated();
+    result.hits = hits_of(mset);
+    if (count_all) {
+      auto counts = spy.counts();
+      if (req.by_year)
+        result.by_year = timeline(db_, parsed->query, req, parsed->match_all, counts["year"], spy.total());
+      if (req.facets) result.facets = std::move(counts);
+    }
+    return result;
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    return Error{std::string("search failed: ") + e.get_type() + ": " + e.get_msg()};
+  }
+}
+
+std::string render_snippet(const std::string& snippet, const std::string& start, const std::string& end) {
+  std::string out;
+  out.reserve(snippet.size());
+  for (char c : snippet) {
+    if (c == kHighlightStart[0])
+      out += start;
+    else if (c == kHighlightEnd[0])
+      out += end;
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace scrutiny

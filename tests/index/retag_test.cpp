@@ -1,0 +1,129 @@
+#define BOOST_TEST_MODULE retag
+#include <boost/test/unit_test.hpp>
+
+#include "../query/trends_fixture.h"
+#include "scrutiny/retag.h"
+#include "scrutiny/schema.h"
+
+using namespace scrutiny;
+using trends_test::TempDir;
+
+namespace {
+
+// A stand-in for Taxonomy::classify_document with one editable phrase list,
+// so the test controls exactly what an "edited taxonomy" changes.
+Classifier phrase_classifier(std::vector<std::pair<std::string, std::string>> rules) {
+  return [rules](Document& doc) {
+    for (Passage& p : doc.passages) {
+      if (p.boilerplate) continue;
+      for (const auto& [phrase, theme] : rules)
+        if (p.text.find(phrase) != std::string::npos) {
+          if (std::find(p.themes.begin(), p.themes.end(), theme) == p.themes.end()) p.themes.push_back(theme);
+          p.matches[theme].push_back(phrase);
+        }
+      std::sort(p.themes.begin(), p.themes.end());
+      if (p.text.find("too high") != std::string::npos || p.text.find("remains") != std::string::npos)
+        p.polarity = Polarity::concern;
+      else if (p.text.find("improved") != std::string::npos)
+        p.polarity = Polarity::strength;
+    }
+  };
+}
+
+const std::vector<std::pair<std::string, std::string>> kOriginal = {{"social worker", "workforce"},
+                                                                    {"budget", "finance"}};
+
+struct Fixture {
+  TempDir dir;
+  Fixture() { trends_test::build_fixture_index(dir.path.string()); }
+  Xapian::Database db() const { return Xapian::Database(dir.path.string()); }
+  Xapian::doccount tagged(const std::string& theme) const {
+    return db().get_termfreq(schema::term(schema::kTheme, theme));
+  }
+  RetagStats retag(const Classifier& c, bool dry_run = false) {
+    RetagOptions o;
+    o.dry_run = dry_run;
+    auto r = retag_index(dir.path.string(), c, o);
+    BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+    return r.value();
+  }
+  // The stored data of the passage whose unique id is Q<doc>-<index>.
+  Xapian::Document passage(const std::string& doc, int index) const {
+    Xapian::Database d = db();
+    auto it = d.postlist_begin(schema::term(schema::kUniqueId, doc + "-" + std::to_string(index)));
+    BOOST_REQUIRE(it != d.postlist_end(""));
+    return d.get_document(*it);
+  }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(retag_rewrites_tags_and_keeps_everything_else, Fixture) {
+  BOOST_TEST(tagged("caseloads") == 1u);  // as first indexed
+  const RetagStats s = retag(phrase_classifier(kOriginal));
+  BOOST_TEST(s.documents == 4u);
+  BOOST_TEST(s.passages == 8u);
+  // "social worker": a2020 p3, b2021 p2, dnone; the boilerplate p9 loses its tag.
+  BOOST_TEST(tagged("workforce") == 3u);
+  BOOST_TEST(tagged("finance") == 1u);
+  BOOST_TEST(tagged("caseloads") == 0u);   // old tags gone
+  BOOST_TEST(tagged("front_door") == 0u);
+  Xapian::Database d = db();
+  BOOST_TEST(d.get_doccount() == 8u);      // passage count unchanged
+  BOOST_TEST(d.get_termfreq("Y2021") == 4u);
+  BOOST_TEST(d.get_termfreq("XTYPEcommittee_report") == 5u);
+  BOOST_TEST(d.get_termfreq(std::string(schema::kBoilerplate)) == 1u);
+  // Positions survive: a phrase in the text still matches.
+  Xapian::Enquire e(d);
+  const std::vector<std::string> words = {"permanent", "social", "workers"};
+  e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+  BOOST_TEST(e.get_mset(0, 10).size() == 1u);
+
+  const Xapian::Document p = passage("b2021", 0);
+  BOOST_TEST(p.get_value(schema::kSlotThemes) == "workforce");
+  BOOST_TEST(p.get_value(schema::kSlotPolarity) == "neutral");  // no cue in "Too many children..."
+  const auto data = nlohmann::json::parse(p.get_data());
+  BOOST_TEST(data["themes"] == nlohmann::json::parse(R"(["workforce"])"));
+  BOOST_TEST(data["matches"] == nlohmann::json::parse(R"({"workforce": ["social worker"]})"));
+  BOOST_TEST(data["text"] == "Too many children experience changes of social worker.");
+  BOOST_TEST(data["page"] == 2);
+  const auto old = nlohmann::json::parse(passage("c2021", 1).get_data());
+  BOOST_TEST(old["polarity"] == "concern");  // "budget overspend remains too high"
+}
+
+BOOST_FIXTURE_TEST_CASE(edited_taxonomy_adds_a_phrase, Fixture) {
+  retag(phrase_classifier(kOriginal));
+  BOOST_TEST(tagged("workforce") == 3u);
+  auto edited = kOriginal;
+  edited.push_back({"workforce", "workforce"});  // a scrutiny officer adds a phrase
+  edited.push_back({"front door", "front_door"});
+  const RetagStats s = retag(phrase_classifier(edited));
+  BOOST_TEST(s.changed == 2u);  // c2021 p1 "permanent workforce", b2021 p5 "front door"
+  BOOST_TEST(tagged("workforce") == 4u);
+  BOOST_TEST(tagged("front_door") == 1u);
+  BOOST_TEST(s.themes_before.at("workforce") == 3u);
+  BOOST_TEST(s.themes_after.at("workforce") == 4u);
+  // Searchable through the theme term, with the new match recorded.
+  Xapian::Enquire e(db());
+  e.set_query(Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTHEMEworkforce"), Xapian::Query("stable")));
+  Xapian::MSet m = e.get_mset(0, 10);
+  BOOST_REQUIRE_EQUAL(m.size(), 1u);
+  const auto data = nlohmann::json::parse(m.begin().get_document().get_data());
+  BOOST_TEST(data["matches"]["workforce"] == nlohmann::json::parse(R"(["workforce"])"));
+  BOOST_TEST(data["polarity"] == "strength");
+  BOOST_TEST(db().get_doccount() == 8u);
+  // Re-applying the same taxonomy changes nothing.
+  BOOST_TEST(retag(phrase_classifier(edited)).changed == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(dry_run_writes_nothing, Fixture) {
+  const RetagStats s = retag(phrase_classifier(kOriginal), true);
+  BOOST_TEST(s.changed > 0u);
+  BOOST_TEST(tagged("caseloads") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(missing_index_is_an_error) {
+  auto r = retag_index("/nonexistent/scrutiny-index", phrase_classifier(kOriginal));
+  BOOST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error().find("no index at /nonexistent/scrutiny-index") == 0u);
+}
