@@ -68,7 +68,7 @@ const CommandRegistration kSearch("search", "Search passages (see docs/query.md 
   app.add_flag("--by-year", a->request.by_year, "Group results into a timeline by year");
   app.add_option("--per-year", a->request.hits_per_year, "Hits shown per year with --by-year (default 3)");
   app.add_flag("--facets", a->request.facets, "Count matches by theme, year, type, body and polarity");
-  app.add_option("--synonyms", a->synonyms, "Synonyms file (default: corpus/synonyms.txt)");
+  app.add_option("--synonyms", a->synonyms, "Synonyms file (default: corpus/synonyms.conf)");
   add_filter_options(app, a->request.filters);
   app.add_option("query", a->words, "Query words (quote phrases; prefixes such as theme:workforce)");
   return [a] { return run(*a); };

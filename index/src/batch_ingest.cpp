@@ -83,6 +83,7 @@ class BatchIngest {
     }
     progress_.emplace(o_.log, o_.quiet, walk.files.size());
     for (const auto& p : walk.problems) fail(p.source, p.reason);
+    s_.ignored = walk.ignored.size();
     if (!ingest_all(walk.files)) return s_;
     for (const auto& key : gone) prune(key);
     s_.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -358,6 +359,7 @@ json IngestRunSummary::to_json() const {
   for (const auto& f : failed) fails.push_back({{"path", f.path}, {"reason", f.reason}});
   return json{{"added", added},       {"updated", updated},   {"unchanged", unchanged},
               {"removed", removed},   {"previously_failed", previously_failed},
+              {"ignored", ignored},
               {"failed", fails},      {"pages", pages},       {"passages", passages},
               {"seconds", seconds},   {"started", started},   {"finished", finished}};
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <set>
@@ -18,7 +19,7 @@ class Walker {
  public:
   explicit Walker(WalkResult& out) : out_(out) {}
 
-  void visit(const std::string& path) {
+  void visit(const std::string& path, bool in_directory = false) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
       problem(path, std::strerror(errno));
@@ -27,6 +28,10 @@ class Walker {
     if (S_ISDIR(st.st_mode)) {
       descend(path, st);
     } else if (S_ISREG(st.st_mode)) {
+      if (in_directory && !has_document_extension(path)) {
+        out_.ignored.push_back(path);
+        return;
+      }
       add_file(path);
     } else {
       problem(path, "not a regular file");
@@ -50,7 +55,7 @@ class Walker {
     ::closedir(d);
     std::sort(names.begin(), names.end());
     const std::string prefix = (!dir.empty() && dir.back() == '/') ? dir : dir + "/";
-    for (const auto& name : names) visit(prefix + name);
+    for (const auto& name : names) visit(prefix + name, true);
   }
 
   void add_file(const std::string& path) {
@@ -73,6 +78,18 @@ bool is_sidecar(const std::string& name) {
   static const std::string suffix = ".meta.json";
   return name.size() > suffix.size() &&
          name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool has_document_extension(const std::string& name) {
+  const size_t slash = name.rfind('/');
+  const std::string base = slash == std::string::npos ? name : name.substr(slash + 1);
+  const size_t dot = base.rfind('.');
+  if (dot == std::string::npos || dot == 0) return true;  // no extension: sniff it
+  std::string ext = base.substr(dot + 1);
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::set<std::string> kDocument = {"pdf", "htm", "html", "xhtml", "shtml",
+                                                  "aspx", "asp", "php", "txt", "text"};
+  return kDocument.count(ext) > 0;
 }
 
 WalkResult walk_paths(const std::vector<std::string>& paths) {

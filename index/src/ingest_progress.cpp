@@ -79,9 +79,10 @@ void IngestProgress::finish(const IngestRunSummary& s) {
   clear_bar();
   std::fprintf(out_,
                "scrutiny: ingest: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed "
-               "(%zu failed before, not retried); %ld pages, %ld passages in %.1f s\n",
+               "(%zu failed before, not retried), %zu ignored (not a document type); "
+               "%ld pages, %ld passages in %.1f s\n",
                s.added, s.updated, s.unchanged, s.removed, s.failed.size(), s.previously_failed,
-               s.pages, s.passages, s.seconds);
+               s.ignored, s.pages, s.passages, s.seconds);
   std::fflush(out_);
 }
 

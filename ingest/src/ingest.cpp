@@ -95,8 +95,7 @@ Result<Document> analyse(std::string_view bytes, const std::string& source, cons
     if (!sidecar) return Error{sidecar.error()};
     hints = sidecar.value();
   }
-  (void)hints;
-  analyse_ofsted_report(doc, text.value());
+  analyse_metadata(doc, text.value(), hints, mtime);
   if (options.taxonomy) options.taxonomy->classify_document(doc);
   return doc;
 }

@@ -88,7 +88,8 @@ class DateRange : public Xapian::RangeProcessor {
   }
 };
 
-void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
+// Stemming and stop words as for indexed text; shared by every parser.
+void configure_words(Xapian::QueryParser& qp) {
   static const Xapian::SimpleStopper* stopper = [] {
     auto* s = new Xapian::SimpleStopper;  // lives for the process; parsers share it
     for (const char* w : {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in",
@@ -96,11 +97,37 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
       s->add(w);
     return s;
   }();
-  qp.set_database(db);
   qp.set_stemmer(Xapian::Stem("english"));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_stopper(stopper);
   qp.set_default_op(Xapian::Query::OP_AND);
+}
+
+// scrutinysynonyms:N (expand_synonyms with as_field) -> OP_SYNONYM of group
+// N's entries, multi-word entries as phrases.
+class SynonymGroupField : public Xapian::FieldProcessor {
+ public:
+  explicit SynonymGroupField(const Synonyms& synonyms) : synonyms_(synonyms) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const auto& groups = synonyms_.groups();
+    const size_t n = static_cast<size_t>(std::stoul(value));
+    if (n >= groups.size()) return Xapian::Query();
+    Xapian::QueryParser qp;
+    configure_words(qp);
+    std::vector<Xapian::Query> entries;
+    for (const auto& e : groups[n])
+      entries.push_back(qp.parse_query(e.find(' ') == std::string::npos ? e : "\"" + e + "\"",
+                                       Xapian::QueryParser::FLAG_PHRASE));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, entries.begin(), entries.end());
+  }
+
+ private:
+  const Synonyms& synonyms_;
+};
+
+void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
+  qp.set_database(db);
+  configure_words(qp);
   auto field = [&](const char* name, std::string prefix, bool slug = false) {
     qp.add_boolean_prefix(name, (new TermField(std::move(prefix), slug))->release());
   };
@@ -125,6 +152,8 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
   qp.add_rangeprocessor((new DateRange)->release());
 }
 
+// Weight of a synonym-expanded match relative to the typed words (docs/query.md).
+constexpr double kSynonymWeight = 0.5;
 constexpr unsigned kParseFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
 
 // Checks one "name:value" of the query.
@@ -316,8 +345,16 @@ Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& q
   try {
     Xapian::QueryParser qp;
     configure(qp, db);
-    const std::string expanded = ctx.synonyms ? expand_synonyms(text, *ctx.synonyms) : text;
-    Xapian::Query q = qp.parse_query(expanded, kParseFlags);
+    Xapian::Query q = qp.parse_query(text, kParseFlags);
+    const std::string expanded = ctx.synonyms ? expand_synonyms(text, *ctx.synonyms, true) : text;
+    if (expanded != text) {
+      // The words the user typed outrank their synonyms: a passage saying
+      // "care leavers" comes before one saying only "care experienced".
+      qp.add_prefix(kSynonymField, (new SynonymGroupField(*ctx.synonyms))->release());
+      Xapian::Query alternatives(Xapian::Query::OP_SCALE_WEIGHT, qp.parse_query(expanded, kParseFlags),
+                                 kSynonymWeight);
+      q = Xapian::Query(Xapian::Query::OP_OR, q, alternatives);
+    }
     if (ctx.spelling) out.spelling_suggestion = spelling_correction(text, db, ctx.synonyms);
     out.query = filter->empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter.value());
     return out;

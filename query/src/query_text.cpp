@@ -143,7 +143,7 @@ Result<ScannedQuery> scan_query(const std::string& text) {
   return out;
 }
 
-std::string expand_synonyms(const std::string& text, const Synonyms& synonyms) {
+std::string expand_synonyms(const std::string& text, const Synonyms& synonyms, bool as_field) {
   if (synonyms.groups().empty()) return text;
   const std::vector<Token> tokens = tokenize(text);
   std::string out;
@@ -170,7 +170,7 @@ std::string expand_synonyms(const std::string& text, const Synonyms& synonyms) {
       continue;
     }
     out.append(text, copied, tok.begin - copied);
-    out += alternatives(synonyms.groups()[group]);
+    out += as_field ? std::string(kSynonymField) + ":" + std::to_string(group) : alternatives(synonyms.groups()[group]);
     copied = tokens[t + span - 1].end;
     t += span;
   }

@@ -34,7 +34,12 @@ Result<ScannedQuery> scan_query(const std::string& text);
 // whole quoted phrase) that is a synonym entry becomes the OR of its group,
 // multi-word entries as phrases. Prefixed words, wildcards, operators and
 // +/- words are left alone.
-std::string expand_synonyms(const std::string& text, const Synonyms& synonyms);
+// With `as_field`, each group is written as "<kSynonymField>:N" instead (N its
+// index in synonyms.groups()), for a FieldProcessor that turns it into one
+// OP_SYNONYM, so a passage saying both "MACH" and "multi-agency children's
+// hub" weighs as one term said twice, not as two matches.
+inline constexpr const char* kSynonymField = "scrutinysynonyms";
+std::string expand_synonyms(const std::string& text, const Synonyms& synonyms, bool as_field = false);
 
 // "Did you mean": `text` with each plain word that is not in the index
 // replaced by Xapian's spelling suggestion; "" when nothing changes. Words

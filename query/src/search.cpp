@@ -37,7 +37,38 @@ std::string string_field(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
+// Snippets highlight the query's words, each on its own. Xapian 1.4's
+// MSet::snippet highlights nothing when a query holds two phrases of
+// different lengths (as synonym groups do: "front door" and "multi agency
+// children's hub"), so it is given the query's terms OR'd instead.
+class Highlighter {
+ public:
+  Highlighter(const Xapian::Database& db, const Xapian::Query& query)
+      : enquire_(db) {
+    enquire_.set_query(Xapian::Query(Xapian::Query::OP_OR, query.get_unique_terms_begin(),
+                                     query.get_unique_terms_end()));
+    mset_ = enquire_.get_mset(0, 0);
+  }
+  // Adjacent highlighted words read as one: "[front door]", not "[front] [door]".
+  std::string snippet(const std::string& text) const {
+    std::string s = unescape_html(mset_.snippet(text, 240, Xapian::Stem("english"),
+                                                Xapian::MSet::SNIPPET_EXHAUSTIVE, kHighlightStart,
+                                                kHighlightEnd, "..."));
+    const std::string gap = std::string(kHighlightEnd) + " " + kHighlightStart;
+    std::string out;
+    out.reserve(s.size());
+    size_t from = 0;
+    for (size_t pos; (pos = s.find(gap, from)) != std::string::npos; from = pos + gap.size())
+      out.append(s, from, pos - from).push_back(' ');
+    return out.append(s, from, std::string::npos);
+  }
+
+ private:
+  Xapian::Enquire enquire_;
+  Xapian::MSet mset_;
+};
+
+Hit make_hit(const Xapian::MSetIterator& it, const Highlighter& highlighter) {
   Hit h;
   const Xapian::Document doc = it.get_document();
   const json data = json::parse(doc.get_data(), nullptr, false);
@@ -57,9 +88,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
       for (const auto& id : *t)
         if (id.is_string()) h.themes.push_back(id.get<std::string>());
   }
-  h.snippet = unescape_html(mset.snippet(h.text, 240, Xapian::Stem("english"),
-                                         Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                         kHighlightStart, kHighlightEnd, "..."));
+  h.snippet = highlighter.snippet(h.text);
   h.score = it.get_weight();
   h.more_in_document = it.get_collapse_count();
   return h;
@@ -72,9 +101,9 @@ void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_al
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
 }
 
-std::vector<Hit> hits_of(const Xapian::MSet& mset) {
+std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighter) {
   std::vector<Hit> hits;
-  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(mset, it));
+  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlighter));
   return hits;
 }
 
@@ -82,7 +111,7 @@ std::vector<Hit> hits_of(const Xapian::MSet& mset) {
 std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query& query,
                                 const SearchRequest& req, bool match_all,
                                 const std::map<std::string, Xapian::doccount>& year_counts,
-                                Xapian::doccount total) {
+                                Xapian::doccount total, const Highlighter& highlighter) {
   std::vector<YearGroup> groups;
   Xapian::doccount dated = 0;
   for (auto y = year_counts.rbegin(); y != year_counts.rend(); ++y) {
@@ -94,7 +123,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                     Xapian::Query(schema::term(schema::kYear, y->first))));
     configure(enquire, req, match_all);
-    g.hits = hits_of(enquire.get_mset(0, req.hits_per_year));
+    g.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter);
     groups.push_back(std::move(g));
   }
   if (total > dated) {
@@ -104,7 +133,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     Xapian::Query any_year(Xapian::Query::OP_WILDCARD, std::string(schema::kYear));
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_year));
     configure(enquire, req, match_all);
-    undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year));
+    undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter);
     groups.push_back(std::move(undated));
   }
   return groups;
@@ -152,11 +181,13 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
                                                static_cast<Xapian::doccount>(req.limit),
                                                count_all ? db_.get_doccount() : 0);
     result.total_estimate = mset.get_matches_estimated();
-    result.hits = hits_of(mset);
+    const Highlighter highlighter(db_, parsed->query);
+    result.hits = hits_of(mset, highlighter);
     if (count_all) {
       auto counts = spy.counts();
       if (req.by_year)
-        result.by_year = timeline(db_, parsed->query, req, parsed->match_all, counts["year"], spy.total());
+        result.by_year = timeline(db_, parsed->query, req, parsed->match_all, counts["year"], spy.total(),
+                                    highlighter);
       if (req.facets) result.facets = std::move(counts);
     }
     return result;

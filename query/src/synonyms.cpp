@@ -76,13 +76,13 @@ std::string Synonyms::default_path() {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    fs::path installed = exe.parent_path().parent_path() / "share" / "scrutiny" / "synonyms.txt";
+    fs::path installed = exe.parent_path().parent_path() / "share" / "scrutiny" / "synonyms.conf";
     if (fs::exists(installed, ec)) return installed.string();
   }
 #ifdef SCRUTINY_SOURCE_DIR
-  return std::string(SCRUTINY_SOURCE_DIR) + "/corpus/synonyms.txt";
+  return std::string(SCRUTINY_SOURCE_DIR) + "/corpus/synonyms.conf";
 #else
-  return "corpus/synonyms.txt";
+  return "corpus/synonyms.conf";
 #endif
 }
 

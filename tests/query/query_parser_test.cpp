@@ -31,7 +31,7 @@ BOOST_AUTO_TEST_CASE(synonyms_file_format) {
 }
 
 BOOST_AUTO_TEST_CASE(the_shipped_synonyms_file_loads) {
-  auto s = Synonyms::load_file(std::string(SCRUTINY_SOURCE_DIR) + "/corpus/synonyms.txt");
+  auto s = Synonyms::load_file(std::string(SCRUTINY_SOURCE_DIR) + "/corpus/synonyms.conf");
   BOOST_REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error()));
   for (const char* entry : {"lac", "children in need", "cp", "plo", "public law outline", "mash", "front door",
                             "send", "ehcp", "dfe", "department for education", "masib", "osb", "cse", "cce",
@@ -52,6 +52,13 @@ BOOST_AUTO_TEST_CASE(expansion_rewrites_entries_only) {
   BOOST_TEST(expand_synonyms("title:PLO LAC* -LAC \"after children\"", s) == "title:PLO LAC* -LAC \"after children\"");
   BOOST_TEST(expand_synonyms("body:\"PLO\" x", s) == "body:\"PLO\" x");
   BOOST_TEST(expand_synonyms("PLO, then", s) == "(plo OR \"public law outline\") then");
+}
+
+BOOST_AUTO_TEST_CASE(expansion_as_field_names_the_group_once) {
+  Synonyms s = test_synonyms();
+  const std::string plo = std::string(kSynonymField) + ":" + std::to_string(s.find("plo"));
+  BOOST_TEST(expand_synonyms("public law outline delays", s, true) == plo + " delays");
+  BOOST_TEST(expand_synonyms("title:PLO LAC*", s, true) == "title:PLO LAC*");
 }
 
 BOOST_AUTO_TEST_CASE(scanning_finds_prefixes_and_quotes) {

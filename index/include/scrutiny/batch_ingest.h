@@ -53,6 +53,7 @@ struct IngestRunSummary {
   size_t unchanged = 0;          // skipped: same size and mtime, or same content
   size_t removed = 0;            // paths pruned
   size_t previously_failed = 0;  // skipped: failed before and unchanged since
+  size_t ignored = 0;            // in directories, not a document extension (file_walk.h)
   std::vector<FailedFile> failed;  // this run's failures
   long pages = 0;                // pages extracted this run
   long passages = 0;             // passages written this run

@@ -6,7 +6,7 @@
 // body:, judgement:, visit:, polarity:, authority:, framework:, per-area
 // grades leaders: help_and_protection: in_care: care_leavers:), ranges
 // year:2020..2023 and date:2021-01-01..2021-12-31, and domain synonyms from
-// corpus/synonyms.txt expanded both ways. Bad queries come back as an Error
+// corpus/synonyms.conf expanded both ways. Bad queries come back as an Error
 // whose message is one line ("unknown prefix 'foo:' ...").
 #pragma once
 

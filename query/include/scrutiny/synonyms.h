@@ -1,4 +1,4 @@
-// Synonyms: groups of equivalent terms and acronyms from corpus/synonyms.txt
+// Synonyms: groups of equivalent terms and acronyms from corpus/synonyms.conf
 // ("LAC = CLA = looked after children = children in care"), loaded at run
 // time so a scrutiny officer can edit them. Matching ignores case.
 #pragma once
@@ -17,8 +17,8 @@ class Synonyms {
   // One group per line, entries separated by '='; '#' starts a comment.
   static Result<Synonyms> parse(std::string_view text, const std::string& origin);
 
-  // $SCRUTINY_SYNONYMS, then <prefix>/share/scrutiny/synonyms.txt beside the
-  // executable, then the source tree's corpus/synonyms.txt.
+  // $SCRUTINY_SYNONYMS, then <prefix>/share/scrutiny/synonyms.conf beside the
+  // executable, then the source tree's corpus/synonyms.conf.
   static std::string default_path();
   // The default file, loaded once; an empty set when it is missing.
   static const Synonyms& default_set();
