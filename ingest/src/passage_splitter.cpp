@@ -124,7 +124,16 @@ bool heading_shape(std::string_view text, int max_words) {
   for (char c : text) words += c == ' ';
   if (words > max_words) return false;
   if (all_digits(text)) return false;
+  if (field_line(text)) return false;
   return has_word_char(text);
+}
+
+bool field_line(std::string_view text) {
+  const size_t colon = text.find(": ");
+  if (colon == std::string_view::npos || colon == 0) return false;
+  int label_words = 1;
+  for (char c : text.substr(0, colon)) label_words += c == ' ';
+  return label_words <= 4 && has_word_char(trim(text.substr(colon + 2)));
 }
 
 bool title_case_or_caps(std::string_view text) {
@@ -187,23 +196,31 @@ std::vector<Passage> PassageSplitter::split(const ExtractedText& text) const {
   std::vector<Passage> out;
   const double body = body_font_size(text);
   std::string section;
-  std::vector<Passage> headings;  // used as passages if nothing else is found
-  bool after_heading = true;      // no merge across a heading
+  // A heading with nothing under it before the next heading (a report's
+  // "Summary" over "Proposed decision(s)") is kept as a passage of its own,
+  // so no published words are lost; the first heading is the document's
+  // title and is not repeated.
+  Passage bare_heading;
+  bool have_bare_heading = false;
+  bool first_heading = true;
+  bool after_heading = true;  // no merge across a heading
   for (const TextBlock& b : text.blocks) {
     const std::string_view t = trim(b.text);
     if (t.empty() || !has_word_char(t) || is_page_number(t)) continue;
     if (is_heading(b, body)) {
-      if (headings.size() < 8) {
-        Passage h;
-        h.page = b.page;
-        h.section = section;
-        h.text = std::string(t);
-        headings.push_back(std::move(h));
-      }
+      if (have_bare_heading) out.push_back(bare_heading);
+      have_bare_heading = !first_heading;
+      bare_heading = Passage{};
+      bare_heading.page = b.page;
+      bare_heading.section = section;
+      bare_heading.text = std::string(t);
+      first_heading = false;
       section = std::string(t);
       after_heading = true;
       continue;
     }
+    first_heading = false;
+    have_bare_heading = false;
     if (!after_heading && !out.empty() && !b.list_item && !b.table_cell && !out.back().list_item &&
         b.page >= out.back().page && is_lower(t.front()) && !ends_sentence(out.back().text)) {
       append_continuation(out.back().text, t);
@@ -217,7 +234,13 @@ std::vector<Passage> PassageSplitter::split(const ExtractedText& text) const {
     out.push_back(std::move(p));
     after_heading = false;
   }
-  if (out.empty()) return headings;
+  if (have_bare_heading) out.push_back(std::move(bare_heading));
+  if (out.empty() && !section.empty()) {  // a title alone is still the document's text
+    Passage p;
+    p.section = section;
+    p.text = section;
+    out.push_back(std::move(p));
+  }
   return out;
 }
 
