@@ -144,7 +144,9 @@ std::string title_case_if_shouting(const std::string& s) {
 std::optional<Meeting> find_meeting(const TextLines& t) {
   std::smatch m;
   // ModernGov: "Meeting: 08/03/2022 - Executive (Item 109)".
-  static const std::regex moderngov(R"(Meeting:\s*(\d{1,2}/\d{1,2}/\d{2,4})\s*-\s*([^\n(]+?)\s*\(Item\s*[\w.]+\))", kIcase);
+  // The "(Item 109)" may instead follow as "Item 19: Title" or be absent.
+  static const std::regex moderngov(
+      R"(Meeting:\s*(\d{1,2}/\d{1,2}/\d{2,4})\s*-\s*([^\n(]+?)\s*(?:\(Item\s*[\w.]+\)|\s+Item\s+\d+\b|(?=\n)|$))", kIcase);
   if (std::regex_search(t.head, m, moderngov)) {
     return Meeting{"moderngov", parse_uk_date(m[1].str()), trim_punct(m[2]), m[0]};
   }
