@@ -84,7 +84,10 @@ std::string hit_text(const Hit& h, size_t rank, const Style& st, const std::stri
   out += indent + number + st.bold + title + st.off + "\n";
   const std::string pad = indent + std::string(number.size(), ' ');
   std::vector<std::string> meta;
-  if (h.date) meta.push_back(*h.date);
+  if (h.date)
+    meta.push_back(*h.date);
+  else if (h.year)
+    meta.push_back(std::to_string(*h.year));  // only the year is known (docs/metadata.md)
   if (!h.type.empty()) meta.push_back(h.type);
   if (!h.body.empty()) meta.push_back(h.body);
   if (h.page > 0) meta.push_back("p." + std::to_string(h.page));
@@ -167,7 +170,7 @@ std::string format_text(const SearchResult& r, bool tty) {
     }
   } else {
     out += "About " + std::to_string(r.total_estimate) + " matching " +
-           (r.collapsed ? "documents" : "passages") + "\n";
+           (r.collapsed ? "document" : "passage") + (r.total_estimate == 1 ? "" : "s") + "\n";
     for (size_t i = 0; i < r.hits.size(); ++i) out += "\n" + hit_text(r.hits[i], i + 1, st, "");
   }
   if (r.facets) {

@@ -277,3 +277,26 @@ BOOST_AUTO_TEST_CASE(minutes_heading_gives_body_and_date) {
   BOOST_TEST(d.body == "Children and Young People's Scrutiny Panel");
   BOOST_TEST(d.date.value_or("") == "2021-09-07");
 }
+
+BOOST_AUTO_TEST_CASE(a_full_date_in_the_file_name_beats_pdf_info_but_not_an_earlier_year) {
+  ExtractedText pdf = text_of({"Inspection of Middlesbrough local authority children's services",
+                               "Inspection dates: 25 November 2019 to 6 December 2019"}, "pdf");
+  pdf.info["CreationDate"] = "2020-01-20T10:00:00";
+  Document ofsted;
+  ofsted.source = "reports/children's services inspection - 24 january 2020.pdf";
+  analyse_metadata(ofsted, pdf, std::nullopt, std::nullopt);
+  BOOST_TEST(ofsted.date.value_or("") == "2020-01-24");
+  BOOST_TEST(provenance(ofsted, "date") == "file name: children's services inspection - 24 january 2020.pdf");
+
+  Document iso;
+  iso.source = "corpus/2023-05-25-press-release.html";
+  analyse_metadata(iso, text_of({"Annual report", "Nothing dated here."}), std::nullopt, 1700000000);
+  BOOST_TEST(iso.date.value_or("") == "2023-05-25");
+
+  Document stale;  // the text speaks of 2021: a 2019 file-name date is not its date
+  stale.source = "old/2019-01-01-copy.html";
+  analyse_metadata(stale, text_of({"Progress", "The inspection of March 2021 found delays."}), std::nullopt,
+                   std::nullopt);
+  BOOST_TEST(!stale.date.has_value());
+  BOOST_TEST(stale.year.value_or(0) == 2021);
+}
