@@ -19,7 +19,7 @@
 #include "scrutiny/extract.h"
 #include "scrutiny/metadata.h"
 #include "scrutiny/ofsted.h"
-#include "../support/poppler_text.h"
+#include "scrutiny/extract.h"
 
 namespace fs = std::filesystem;
 using namespace scrutiny;
@@ -112,7 +112,7 @@ struct Reading {
 
 Reading read_report(const fs::path& pdf) {
   Reading r;
-  auto text = test_support::extract_pdf_for_test(read_bytes(pdf));
+  auto text = extract_pdf(read_bytes(pdf));
   if (!text) {
     r.error = text.error();
     return r;
@@ -345,8 +345,7 @@ BOOST_AUTO_TEST_CASE(middlesbrough_reports_read_as_published) {
 }
 
 // Extraction and analysis over all 93, for the timing figures in
-// docs/ofsted.md (no timing assertion). Uses the stand-in extraction above
-// until ingest_file's pipeline lands.
+// docs/ofsted.md (no timing assertion), through the real extract_pdf.
 BOOST_AUTO_TEST_CASE(read_all_reports_timed) {
   if (!fs::exists(kReports / "labels.csv")) {
     BOOST_TEST_MESSAGE("skipped: " << kReports << " not present");

@@ -10,7 +10,7 @@
 #include "scrutiny/index_writer.h"
 #include "scrutiny/judgements.h"
 #include "scrutiny/metadata.h"
-#include "../support/poppler_text.h"
+#include "scrutiny/extract.h"
 
 namespace fs = std::filesystem;
 using namespace scrutiny;
@@ -119,8 +119,8 @@ BOOST_AUTO_TEST_CASE(history_in_date_order_with_movements) {
   BOOST_TEST(json[0]["inspections"][2]["judgements"]["overall"].is_null());
 }
 
-// Middlesbrough's four real reports: read (extraction stand-in, see
-// support/poppler_text.h), analysed, indexed with IndexWriter, read back.
+// Middlesbrough's four real reports: read with extract_pdf, analysed, indexed
+// with IndexWriter, read back.
 BOOST_AUTO_TEST_CASE(middlesbrough_reports_from_pdf) {
   const fs::path dir = fs::path(SCRUTINY_SHARED_DIR) / "ofsted-reports" / "80523_middlesbrough";
   if (!fs::exists(dir)) {
@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(middlesbrough_reports_from_pdf) {
       std::ifstream in(e.path(), std::ios::binary);
       std::stringstream bytes;
       bytes << in.rdbuf();
-      auto text = test_support::extract_pdf_for_test(bytes.str());
+      auto text = extract_pdf(bytes.str());
       BOOST_REQUIRE(text.ok());
       Document doc;
       doc.doc_id = "middlesbrough-" + std::to_string(n++);
