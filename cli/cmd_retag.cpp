@@ -33,7 +33,8 @@ int run_retag(const RetagArgs& a) {
   RetagOptions options;
   options.dry_run = a.dry_run;
   auto stats = retag_index(a.db, taxonomy.value(), options);
-  if (!stats) return fail(stats.error());
+  // Another ingest or retag holds the writer lock: the same exit code as ingest's.
+  if (!stats) return fail(stats.error(), stats.error().find("locked") != std::string::npos ? kLocked : kUsage);
   std::cout << fmt::format("{} {} of {} passages ({} documents) in {:.2f} s\n",
                            a.dry_run ? "would retag" : "retagged", stats->changed, stats->passages,
                            stats->documents, stats->seconds);
