@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Short, bounded libFuzzer run over the extraction entry points (fuzz/):
 #   scripts/fuzz.sh [SECONDS]   default 60; exits non-zero on any finding.
+# FUZZ_SEED (default 1) fixes the run so CI is repeatable; vary it by hand.
 # Needs clang (scripts/install-deps.sh --fuzz installs it). Crash inputs are
 # left in build-fuzz/findings/ for fuzz/extract_fuzzer to replay.
 set -euo pipefail
@@ -13,5 +14,5 @@ rm -rf build-fuzz/seeds && fuzz/make_seeds.sh build-fuzz/seeds
 mkdir -p build-fuzz/corpus build-fuzz/findings
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-build-fuzz/extract_fuzzer -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+build-fuzz/extract_fuzzer -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
   -artifact_prefix=build-fuzz/findings/ -print_final_stats=1 build-fuzz/corpus build-fuzz/seeds
