@@ -6,7 +6,6 @@
 // A field, once set, is never overwritten by a lower-priority source.
 #include <cctype>
 #include <ctime>
-#include <regex>
 
 #include "metadata_text.h"
 #include "scrutiny/metadata.h"
@@ -216,26 +215,13 @@ void from_info(Document& doc, const ExtractedText& text) {
   }
 }
 
-// Publishers often date their files: Ofsted's "children's services inspection
-// - 24 january 2020.pdf", "2023-05-25-press-release.html". Only one full date
-// counts, and never one before a year the text already implies.
+// A full date in the file name (metadata_text.h), never one before a year
+// the text already implies.
 void from_file_name(Document& doc) {
   if (doc.date) return;
   const size_t slash = doc.source.rfind('/');
   const std::string name = slash == std::string::npos ? doc.source : doc.source.substr(slash + 1);
-  std::optional<std::string> iso;
-  static const std::regex iso_date(R"((?:^|[^0-9])((?:19|20)\d\d-\d\d-\d\d)(?:[^0-9]|$))");
-  std::smatch m;
-  if (std::regex_search(name, m, iso_date)) iso = parse_uk_date(m[1].str());
-  if (!iso) {
-    std::string spaced = name;
-    for (auto& c : spaced)
-      if (c == '-' || c == '_') c = ' ';
-    std::vector<DateMention> full;
-    for (const DateMention& d : find_dates(spaced))
-      if (d.day != 0) full.push_back(d);
-    if (full.size() == 1) iso = full[0].iso();
-  }
+  std::optional<std::string> iso = file_name_date(name);
   if (!iso || (doc.year && std::stoi(iso->substr(0, 4)) < *doc.year)) return;
   set_date(doc, *iso, "file name: " + name);
 }

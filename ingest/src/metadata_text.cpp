@@ -429,4 +429,20 @@ std::optional<Found> infer_year(const TextLines& t) {
   return Found{std::to_string(best), "latest past date mentioned: " + evidence};
 }
 
+std::optional<std::string> file_name_date(const std::string& name) {
+  static const std::regex iso_date(R"((?:^|[^0-9])((?:19|20)\d\d-\d\d-\d\d)(?:[^0-9]|$))");
+  std::smatch m;
+  if (std::regex_search(name, m, iso_date)) return parse_uk_date(m[1].str());
+  std::string spaced = name;
+  for (auto& c : spaced)
+    if (c == '-' || c == '_') c = ' ';
+  std::optional<std::string> found;
+  for (const DateMention& d : find_dates(spaced)) {
+    if (d.day == 0) continue;
+    if (found) return std::nullopt;  // two dates: which one is the document's?
+    found = d.iso();
+  }
+  return found;
+}
+
 }  // namespace scrutiny

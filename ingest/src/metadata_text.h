@@ -71,6 +71,11 @@ std::optional<Found> find_visit(const TextLines& t);
 // skipped).
 std::optional<Found> infer_year(const TextLines& t);
 
+// Publishers often date their files: Ofsted's "children's services inspection
+// - 24 january 2020.pdf", "2023-05-25-press-release.html". The ISO date, or
+// the one full date written out, of a file name; nullopt if none or several.
+std::optional<std::string> file_name_date(const std::string& name);
+
 // "OVERVIEW AND SCRUTINY BOARD" -> "Overview and Scrutiny Board"; mixed-case
 // input is returned as is.
 std::string title_case_if_shouting(const std::string& s);
