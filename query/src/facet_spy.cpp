@@ -19,6 +19,8 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++types_[doc.get_value(schema::kSlotType)];
   ++bodies_[doc.get_value(schema::kSlotBody)];
   ++polarities_[doc.get_value(schema::kSlotPolarity)];
+  ++authorities_[doc.get_value(schema::kSlotAuthority)];
+  ++judgements_[doc.get_value(schema::kSlotJudgement)];
 }
 
 std::map<std::string, std::map<std::string, Xapian::doccount>> FacetSpy::counts() const {
@@ -31,6 +33,8 @@ std::map<std::string, std::map<std::string, Xapian::doccount>> FacetSpy::counts(
   copy(types_, out["type"]);
   copy(bodies_, out["body"]);
   copy(polarities_, out["polarity"]);
+  copy(authorities_, out["authority"]);
+  copy(judgements_, out["judgement"]);
   auto& years = out["year"];
   for (const auto& [k, n] : years_)
     if (!k.empty()) years[std::to_string(std::lround(Xapian::sortable_unserialise(k)))] = n;

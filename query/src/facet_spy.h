@@ -1,6 +1,6 @@
-// FacetSpy: counts theme, year, type, body and polarity values of every
-// passage the match sees, reading value slots only (no stored data). Themes
-// are multi-valued ('\n'-joined in kSlotThemes). Internal to the query library.
+// FacetSpy: counts theme, year, type, body, polarity, authority and overall
+// judgement values of every passage the match sees, reading value slots only
+// (no stored data). Themes are multi-valued ('\n'-joined in kSlotThemes). Internal to the query library.
 #pragma once
 
 #include <map>
@@ -23,7 +23,8 @@ class FacetSpy : public Xapian::MatchSpy {
 
  private:
   Xapian::doccount total_ = 0;
-  std::unordered_map<std::string, Xapian::doccount> themes_, years_, types_, bodies_, polarities_;
+  std::unordered_map<std::string, Xapian::doccount> themes_, years_, types_, bodies_, polarities_,
+      authorities_, judgements_;
 };
 
 }  // namespace scrutiny

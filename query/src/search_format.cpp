@@ -175,7 +175,7 @@ std::string format_text(const SearchResult& r, bool tty) {
   }
   if (r.facets) {
     out += "\n";
-    for (const char* name : {"theme", "year", "type", "body", "polarity"}) {
+    for (const char* name : {"theme", "year", "type", "body", "polarity", "authority", "judgement"}) {
       auto it = r.facets->find(name);
       if (it != r.facets->end() && !it->second.empty()) out += facet_line(name, it->second);
     }

@@ -233,6 +233,21 @@ BOOST_AUTO_TEST_CASE(facets_equal_an_enumeration_of_the_matches) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(authority_and_judgement_facets_count_the_filtered_passages) {
+  SearchRequest req;
+  req.query = "care OR recruitment OR caseloads";
+  req.facets = true;
+  req.limit = 1;
+  auto r = run(req);
+  const auto middlesbrough = passages("(care OR recruitment OR caseloads) authority:\"Middlesbrough Council\"").size();
+  const auto ri = passages("(care OR recruitment OR caseloads) judgement:requires_improvement").size();
+  BOOST_REQUIRE(middlesbrough > 0u);
+  BOOST_REQUIRE(ri > 0u);
+  BOOST_TEST(r.facets->at("authority").at("Middlesbrough Council") == middlesbrough);
+  BOOST_TEST(r.facets->at("judgement").size() == 1u);
+  BOOST_TEST(r.facets->at("judgement").at("requires_improvement") == ri);
+}
+
 BOOST_AUTO_TEST_CASE(sort_by_date_and_by_year_timeline) {
   SearchRequest req;
   req.query = "care OR recruitment";
