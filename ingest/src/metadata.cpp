@@ -129,7 +129,8 @@ void from_text(Document& doc, const ExtractedText& text, const TextLines& t) {
       doc.provenance["body"] = "text: " + b->evidence;
     }
   }
-  if (!from_hints(doc, "title")) {
+  const bool ofsted_title = doc.provenance.count("title") && doc.provenance["title"].rfind("ofsted:", 0) == 0;
+  if (!from_hints(doc, "title") && !ofsted_title) {
     if (auto title = find_title(t)) {
       doc.title = title->value;
       doc.provenance["title"] = "text: " + title->evidence;

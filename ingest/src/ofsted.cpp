@@ -212,6 +212,21 @@ void publication_date(Document& doc, const std::string& head, bool letter) {
   doc.provenance["year"] = "date";
 }
 
+// A title a researcher can cite, from what the report is: PDF titles of these
+// files are often a template's ("LA NAME - standard-short inspection report")
+// or a draft's ("Barnsley - Draft Report").
+std::string report_title(const std::string& authority, const std::string& visit, const std::string& framework) {
+  if (authority.empty()) return {};
+  if (visit == "full_inspection")
+    return framework == "sif" ? authority + ": inspection of services for children in need of help and protection, "
+                                            "children looked after and care leavers"
+                              : "Inspection of " + authority + " local authority children's services";
+  if (visit == "focused_visit") return "Focused visit to " + authority + " children's services";
+  if (visit == "monitoring_visit") return "Monitoring visit to " + authority + " children's services";
+  if (visit == "jtai") return "Joint targeted area inspection of " + authority;
+  return {};
+}
+
 // Findings: the improvement bullets are what the report says is wrong.
 void mark_concerns(Document& doc) {
   for (auto& p : doc.passages) {
@@ -280,6 +295,10 @@ bool analyse_ofsted_report(Document& doc, const ExtractedText& text) {
     }
   }
 
+  if (std::string title = report_title(doc.authority, doc.visit, doc.framework); !title.empty()) {
+    doc.title = title;
+    doc.provenance["title"] = "ofsted: " + collapse(kind->evidence).substr(0, 120);
+  }
   publication_date(doc, head, kind->visit != "full_inspection" && !kind->visit.empty());
   mark_concerns(doc);
   return true;

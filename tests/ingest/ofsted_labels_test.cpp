@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "scrutiny/extract.h"
+#include "scrutiny/ingest.h"
 #include "scrutiny/metadata.h"
 #include "scrutiny/ofsted.h"
 #include "scrutiny/extract.h"
@@ -335,6 +336,9 @@ BOOST_AUTO_TEST_CASE(middlesbrough_reports_read_as_published) {
   BOOST_TEST(show(sif.doc.date) == "2016-02-19");                // "Report published: 19 February 2016"
   BOOST_TEST(sif.doc.year.value_or(0) == 2016);
   BOOST_TEST(sif.doc.lead_inspector == "Dominic Stevens");
+  BOOST_TEST(sif.doc.title ==
+             "Middlesbrough: inspection of services for children in need of help and protection, children looked "
+             "after and care leavers");
 
   Reading reform = read_report(dir / "children's services inspection - 28 july 2026.pdf");
   BOOST_REQUIRE(reform.ok);
@@ -342,6 +346,27 @@ BOOST_AUTO_TEST_CASE(middlesbrough_reports_read_as_published) {
   BOOST_TEST(!reform.doc.judgements.overall.has_value());
   BOOST_TEST(show(reform.doc.judgements.care_leavers) == "requires_improvement");
   BOOST_TEST(show(reform.doc.inspection_start) == "2026-06-08");
+  BOOST_TEST(reform.doc.title == "Inspection of Middlesbrough local authority children's services");
+}
+
+// Whole pipeline: a report whose PDF title is a draft's gets the report's own
+// title, and its publication date from Ofsted's file name.
+BOOST_AUTO_TEST_CASE(ingested_report_title_and_date_come_from_the_report) {
+  const fs::path pdf = kReports / "80426_barnsley" / "children's services inspection - 08 august 2014.pdf";
+  if (!fs::exists(pdf)) {
+    BOOST_TEST_MESSAGE("skipped: " << pdf << " not present");
+    return;
+  }
+  Result<Document> doc = ingest_file(pdf.string(), {});
+  BOOST_REQUIRE(doc.ok());
+  BOOST_TEST(doc->title.find("Draft") == std::string::npos, doc->title);
+  BOOST_TEST(doc->title.rfind("Barnsley: inspection of services", 0) == 0u, doc->title);
+  BOOST_TEST(show(doc->date) == "2014-08-08");  // "Report published: 8 August 2014"
+  const fs::path ilacs = kReports / "80523_middlesbrough" / "children's services inspection - 24 january 2020.pdf";
+  Result<Document> m = ingest_file(ilacs.string(), {});
+  BOOST_REQUIRE(m.ok());
+  BOOST_TEST(show(m->date) == "2020-01-24");
+  BOOST_TEST(m->provenance.at("date").rfind("file name: ", 0) == 0u);
 }
 
 // Extraction and analysis over all 93, for the timing figures in
