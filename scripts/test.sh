@@ -9,6 +9,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   export BUILD_DIR=build-asan
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
   scripts/build.sh -DSCRUTINY_SANITIZE=ON -DSCRUTINY_WERROR=ON
 else
   export BUILD_DIR=build
