@@ -1,11 +1,13 @@
 #include "scrutiny/batch_ingest.h"
 
+#include <deque>
 #include <fcntl.h>
 #include <unistd.h>
 #include <xxhash.h>
 
 #include <cerrno>
 #include <chrono>
+#include <deque>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -147,15 +149,27 @@ class BatchIngest {
   bool ingest_all(const std::vector<FoundFile>& files) {
     ExtractPool pool(o_.jobs ? o_.jobs : std::max(1u, std::thread::hardware_concurrency()), o_.limits,
                      IngestOptions{o_.taxonomy, std::nullopt, true});
-    for (const auto& f : files) {
-      while (pool.full())
-        if (!handle_all(pool.collect(1.0))) return false;
-      if (!consider(f, pool)) return false;
-      if (!handle_all(pool.collect(0))) return false;
+    // Refill the pool before writing what came back, so the workers extract
+    // the next files while this process indexes the last ones: extraction
+    // and index writes overlap even with --jobs 1.
+    std::deque<ExtractOutcome> ready;
+    size_t next = 0;
+    for (;;) {
+      while (next < files.size() && !pool.full())
+        if (!consider(files[next++], pool)) return false;
+      if (!ready.empty()) {
+        std::vector<ExtractOutcome> one;
+        one.push_back(std::move(ready.front()));
+        ready.pop_front();
+        if (!handle_all(std::move(one))) return false;
+        continue;
+      }
+      if (pool.idle()) {
+        if (next < files.size()) continue;
+        return true;
+      }
+      for (auto& o : pool.collect(1.0)) ready.push_back(std::move(o));
     }
-    while (!pool.idle())
-      if (!handle_all(pool.collect(1.0))) return false;
-    return true;
   }
 
   // Decides what one found file needs: nothing, a new path for known

@@ -183,9 +183,13 @@ Status IndexWriter::replace_document(const Document& doc) {
       indexer_->set_document(xd);
       indexer_->index_text(p.text);
       // Title words only under S: unprefixed, they would make every passage of
-      // a document match its title words and inflate per-passage counts.
+      // a document match its title words and inflate per-passage counts. They
+      // add no spelling data: repeated for every passage, they would cost a
+      // spelling-table update each time and skew the suggestions.
+      indexer_->set_flags(Xapian::TermGenerator::flags(0));
       indexer_->index_text(doc.title, 1, std::string(schema::kTitle));
       if (!p.section.empty()) indexer_->index_text(p.section, 1, std::string(schema::kSection));
+      indexer_->set_flags(Xapian::TermGenerator::FLAG_SPELLING);
       add_document_terms(xd, doc, date);
       for (const auto& t : p.themes) add_term(xd, schema::kTheme, t);
       add_term(xd, schema::kPolarity, to_string(p.polarity));
@@ -194,7 +198,10 @@ Status IndexWriter::replace_document(const Document& doc) {
       xd.add_boolean_term(uid);
       add_values(xd, doc, p, i, date);
       xd.set_data(passage_data(doc, p, i).dump());
-      db_->replace_document(uid, xd);
+      // The delete above removed every passage of this doc_id, and uids are
+      // doc_id + index, so no document holds uid now: a plain add saves
+      // replace_document's posting-list lookup per passage.
+      db_->add_document(xd);
     }
     // Keep every path this content was seen at.
     json record = document_record(doc);
