@@ -9,13 +9,7 @@ using trends_test::TempDir;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  Xapian::Database db;
-  Fixture() {
-    trends_test::build_fixture_index(dir.path.string());
-    db = Xapian::Database(dir.path.string());
-  }
+struct Fixture : trends_test::FixtureIndex {
   ThemesTable table(const std::string& query = "", const Filters& filters = {}) {
     auto restrict = restriction_query(db, query, filters, {});
     BOOST_REQUIRE_MESSAGE(restrict.ok(), (restrict.ok() ? "" : restrict.error()));

@@ -15,13 +15,7 @@ using trends_test::TempDir;
 
 namespace {
 
-struct Fixture {
-  TempDir dir;
-  Xapian::Database db;
-  Fixture() {
-    trends_test::build_fixture_index(dir.path.string());
-    db = Xapian::Database(dir.path.string());
-  }
+struct Fixture : trends_test::FixtureIndex {
   Trace trace(const std::string& theme, const Filters& filters = {}) {
     auto restrict = restriction_query(db, "", filters, {});
     BOOST_REQUIRE(restrict.ok());

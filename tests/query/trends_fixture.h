@@ -100,4 +100,14 @@ inline std::vector<scrutiny::ThemeInfo> fixture_themes() {
           {"covid", "Covid-19", ""}};
 }
 
+// The fixture index in a temporary directory, opened for reading.
+struct FixtureIndex {
+  TempDir dir;
+  Xapian::Database db;
+  FixtureIndex() {
+    build_fixture_index(dir.path.string());
+    db = Xapian::Database(dir.path.string());
+  }
+};
+
 }  // namespace trends_test
