@@ -92,6 +92,40 @@ bool contains_any(const std::string& hay, std::initializer_list<const char*> nee
   return false;
 }
 
+// Calls fn(match, offset in text) for each match of `re` that ends with the
+// whole word `literal`, searching only a short window before each occurrence
+// of it. Equivalent to iterating `re` over all of `text` when every match ends
+// with `literal`, fits in `lookback` bytes and stays on one line; std::regex
+// over a whole document costs milliseconds per pattern, this costs a find().
+template <typename Fn>
+void for_each_match_ending_with(const std::string& text, std::string_view literal, const std::regex& re,
+                                size_t lookback, Fn fn) {
+  size_t floor = 0;  // matches never overlap: the next starts after the last
+  for (size_t at = text.find(literal); at != std::string::npos; at = text.find(literal, at + 1)) {
+    const size_t end = at + literal.size();
+    if (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) continue;
+    size_t line = text.rfind('\n', at);
+    size_t begin = line == std::string::npos ? 0 : line + 1;
+    begin = std::max(begin, floor);
+    if (at - begin > lookback) begin = text.find(' ', at - lookback) + 1;
+    const size_t stop = std::min(end + 1, text.size());  // one more byte, for the closing \b
+    std::smatch m;
+    auto first = text.begin() + static_cast<std::ptrdiff_t>(begin);
+    if (std::regex_search(first, text.begin() + static_cast<std::ptrdiff_t>(stop), m, re)) {
+      fn(m, begin + static_cast<size_t>(m.position(0)));
+      floor = begin + static_cast<size_t>(m.position(0) + m.length(0));
+    }
+  }
+}
+
+// ASCII case-insensitive substring test, for cheap prefilters.
+bool contains_icase(std::string_view hay, std::string_view needle) {
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != hay.end();
+}
+
 std::string mentions(int n) { return std::to_string(n) + (n == 1 ? " mention" : " mentions"); }
 
 }  // namespace
@@ -309,25 +343,26 @@ std::optional<Found> find_authority(const TextLines& t) {
                                           "School", "Schools", "Children", "Young"};
   std::map<std::string, int> counts;
   std::map<std::string, size_t> first;
-  auto count = [&](const std::regex& re, bool shouting) {
-    for (auto it = std::sregex_iterator(t.all.begin(), t.all.end(), re); it != std::sregex_iterator(); ++it) {
-      std::string name = (*it)[1];
+  auto count = [&](const std::regex& re, std::string_view council, bool shouting) {
+    for_each_match_ending_with(t.all, council, re, 160, [&](const std::smatch& m, size_t position) {
+      std::string name = m[1];
       if (shouting) name = title_case_if_shouting(name);
       std::string first_word = name.substr(0, name.find_first_of(" -"));
       if (std::any_of(std::begin(not_names), std::end(not_names), [&](const char* w) { return first_word == w; }))
-        continue;
-      if (name.find("Parish") != std::string::npos || name.find("Town Council") != std::string::npos) continue;
-      if (!counts[name]++) first[name] = static_cast<size_t>(it->position(0));
-    }
+        return;
+      if (name.find("Parish") != std::string::npos || name.find("Town Council") != std::string::npos) return;
+      if (!counts[name]++) first[name] = position;
+    });
   };
-  count(named, false);
-  count(shouted, true);
+  count(named, " Council", false);
+  count(shouted, " COUNCIL", true);
   if (!counts.empty()) {
     auto best = std::max_element(counts.begin(), counts.end(), [&](const auto& a, const auto& b) {
       return a.second != b.second ? a.second < b.second : first[a.first] > first[b.first];
     });
     return Found{best->first, best->first + " (" + mentions(best->second) + ")"};
   }
+  if (t.all.find(".gov.uk") == std::string::npos) return std::nullopt;
   static const std::regex domain(R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.gov\.uk|(?:https?://)?[A-Za-z0-9.-]+\.gov\.uk)");
   for (auto it = std::sregex_iterator(t.all.begin(), t.all.end(), domain); it != std::sregex_iterator(); ++it) {
     std::string name = authority_from_domain((*it)[0]);
@@ -341,6 +376,13 @@ std::optional<Found> find_current_judgement(const TextLines& t) {
       R"((?:(?:upgraded|raised|improved|moved|downgraded|lowered|changed) to|now (?:rated|judged)(?: as| to be)?|(?:is|are|has been|have been) (?:rated|judged)(?: as| to be)?|overall effectiveness(?: of [a-z' ]{1,60}?)?(?: is| has been)?(?: judged| rated)?(?: to be| as)?:?)\s*["']?\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\b)",
       kIcase);
   for (const auto& line : t.lines) {
+    // Every match names a grade and one of the verbs: skip the other lines
+    // before paying for a case-insensitive std::regex.
+    const bool graded = contains_icase(line, "good") || contains_icase(line, "outstanding") ||
+                        contains_icase(line, "requires improvement") || contains_icase(line, "inadequate");
+    if (!graded || !(contains_icase(line, "rated") || contains_icase(line, "judged") ||
+                     contains_icase(line, " to") || contains_icase(line, "effectiveness")))
+      continue;
     std::smatch m;
     for (auto it = line.cbegin(); std::regex_search(it, line.cend(), m, re); it = m[0].second) {
       size_t pos = static_cast<size_t>(m[0].first - line.cbegin());
