@@ -2,13 +2,18 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +22,8 @@
 #include <vector>
 
 #include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
 
 #include "scrutiny/document_wire.h"
 
@@ -63,21 +70,84 @@ void inject_fault(const std::string& path) {
 #endif
 }
 
-// Everything the child does between fork and _exit: no return.
-[[noreturn]] void run_child(int write_fd, pid_t parent, const ExtractJob& job,
-                            const IngestOptions& base, const WorkerLimits& limits) {
+// Frames on the worker socket: an 8-byte little-endian length, then the bytes.
+std::string frame(std::string_view payload) {
+  std::string out(8, '\0');
+  std::uint64_t n = payload.size();
+  for (int i = 0; i < 8; ++i) out[static_cast<size_t>(i)] = static_cast<char>((n >> (8 * i)) & 0xff);
+  out.append(payload);
+  return out;
+}
+
+// The payload of the first whole frame in `buf`, taken out of it; nullopt
+// until all of it has arrived.
+std::optional<std::string> take_frame(std::string& buf) {
+  if (buf.size() < 8) return std::nullopt;
+  std::uint64_t n = 0;
+  for (int i = 7; i >= 0; --i) n = (n << 8) | static_cast<unsigned char>(buf[static_cast<size_t>(i)]);
+  if (buf.size() - 8 < n) return std::nullopt;
+  std::string payload = buf.substr(8, n);
+  buf.erase(0, 8 + n);
+  return payload;
+}
+
+bool read_exact(int fd, char* out, size_t n) {
+  while (n > 0) {
+    ssize_t got = ::read(fd, out, n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    out += got;
+    n -= static_cast<size_t>(got);
+  }
+  return true;
+}
+
+// One job from the parent; nullopt when the parent closed the socket.
+std::optional<std::string> read_job(int fd) {
+  char header[8];
+  if (!read_exact(fd, header, 8)) return std::nullopt;
+  std::string buf(header, 8);
+  std::uint64_t n = 0;
+  for (int i = 7; i >= 0; --i) n = (n << 8) | static_cast<unsigned char>(header[i]);
+  buf.resize(8 + n);
+  if (!read_exact(fd, buf.data() + 8, n)) return std::nullopt;
+  return take_frame(buf);
+}
+
+std::string encode_job(const ExtractJob& job) {
+  nlohmann::json j{{"source", job.source}};
+  if (job.hints) j["hints"] = {{"fields", job.hints->fields}, {"origin", job.hints->origin}};
+  return j.dump();
+}
+
+std::string run_job(const std::string& encoded, const IngestOptions& base) {
+  nlohmann::json j = nlohmann::json::parse(encoded);
+  const std::string source = j.at("source").get<std::string>();
+  inject_fault(source);
+  IngestOptions options = base;
+  if (j.contains("hints"))
+    options.hints = MetadataHints{j["hints"].at("fields").get<std::map<std::string, std::string>>(),
+                                  j["hints"].at("origin").get<std::string>()};
+  Result<Document> doc = ingest_file(source, options);
+  return doc.ok() ? "D" + encode_document(doc.value()) : "E" + doc.error();
+}
+
+// Everything a worker does between fork and _exit: serve jobs until the
+// parent closes the socket. No return.
+[[noreturn]] void run_worker(int sock, pid_t parent, const IngestOptions& base, const WorkerLimits& limits) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(1);
-  // Keep only the pipe (as fd 3): the index and lock files stay the parent's.
-  if (write_fd != kChildFd) {
-    ::dup2(write_fd, kChildFd);
-    ::close(write_fd);
+  // Keep only the socket (as fd 3): the index, the lock and the other
+  // workers' sockets stay the parent's.
+  if (sock != kChildFd) {
+    ::dup2(sock, kChildFd);
+    ::close(sock);
   }
   ::close_range(kChildFd + 1, ~0U, 0);
   int devnull = ::open("/dev/null", O_RDWR);
   if (devnull >= 0) {
     ::dup2(devnull, 0);
-    ::dup2(devnull, 2);  // parsers chatter on stderr; reasons come back on the pipe
+    ::dup2(devnull, 2);  // parsers chatter on stderr; reasons come back on the socket
     if (devnull > kChildFd) ::close(devnull);
   }
 #if !defined(__SANITIZE_ADDRESS__)
@@ -90,21 +160,19 @@ void inject_fault(const std::string& path) {
   (void)limits;
 #endif
   std::set_new_handler(out_of_memory);
-  std::string message;
-  try {
-    inject_fault(job.source);
-    IngestOptions options = base;
-    if (job.hints) options.hints = job.hints;
-    Result<Document> doc = ingest_file(job.source, options);
-    message = doc.ok() ? "D" + encode_document(doc.value()) : "E" + doc.error();
-  } catch (const std::bad_alloc&) {
-    ::_exit(kExitOutOfMemory);
-  } catch (const std::exception& e) {
-    message = std::string("Eextractor failed: ") + e.what();
-  } catch (...) {
-    message = "Eextractor failed with an unknown exception";
+  while (std::optional<std::string> job = read_job(kChildFd)) {
+    std::string message;
+    try {
+      message = run_job(*job, base);
+    } catch (const std::bad_alloc&) {
+      ::_exit(kExitOutOfMemory);
+    } catch (const std::exception& e) {
+      message = std::string("Eextractor failed: ") + e.what();
+    } catch (...) {
+      message = "Eextractor failed with an unknown exception";
+    }
+    write_all(kChildFd, frame(message));
   }
-  write_all(kChildFd, message);
   ::_exit(0);
 }
 
@@ -116,10 +184,11 @@ std::string first_line(std::string s) {
 }  // namespace
 
 struct ExtractPool::Worker {
-  ExtractJob job;
   pid_t pid = -1;
-  int fd = -1;  // read end; -1 after EOF
-  std::string message;
+  int fd = -1;  // our end of the socket; -1 after EOF
+  size_t jobs_done = 0;
+  std::optional<ExtractJob> job;  // set while busy
+  std::string buffer;             // bytes of the reply so far
   Clock::time_point deadline;
   bool timed_out = false;
   bool reaped = false;
@@ -139,12 +208,18 @@ ExtractPool::~ExtractPool() {
   }
 }
 
-bool ExtractPool::full() const { return workers_.size() >= jobs_; }
-bool ExtractPool::idle() const { return workers_.empty(); }
+size_t ExtractPool::busy() const {
+  return static_cast<size_t>(
+      std::count_if(workers_.begin(), workers_.end(), [](const Worker& w) { return w.job.has_value(); }));
+}
 
-Status ExtractPool::start(ExtractJob job) {
+bool ExtractPool::full() const { return busy() >= jobs_; }
+bool ExtractPool::idle() const { return busy() == 0; }
+
+Result<size_t> ExtractPool::spawn() {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return Error{std::string("cannot create pipe: ") + std::strerror(errno)};
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+    return Error{std::string("cannot create a worker socket: ") + std::strerror(errno)};
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
@@ -154,16 +229,58 @@ Status ExtractPool::start(ExtractJob job) {
   }
   if (pid == 0) {
     ::close(fds[0]);
-    run_child(fds[1], parent, job, base_, limits_);
+    run_worker(fds[1], parent, base_, limits_);
   }
   ::close(fds[1]);
   Worker w;
-  w.job = std::move(job);
   w.pid = pid;
   w.fd = fds[0];
-  w.deadline = Clock::now() + std::chrono::milliseconds(static_cast<long>(limits_.timeout_seconds * 1000));
   workers_.push_back(std::move(w));
-  return Status::Ok();
+  return workers_.size() - 1;
+}
+
+// Stops an idle worker (recycled, or found dead) and forgets it.
+void ExtractPool::retire(size_t i) {
+  Worker& w = workers_[i];
+  if (w.fd >= 0) ::close(w.fd);
+  if (!w.reaped) {
+    ::kill(w.pid, SIGKILL);
+    ::waitpid(w.pid, nullptr, 0);
+  }
+  workers_.erase(workers_.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+Status ExtractPool::start(ExtractJob job) {
+  const std::string message = frame(encode_job(job));
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    size_t i = workers_.size();
+    for (size_t k = 0; k < workers_.size(); ++k)
+      if (!workers_[k].job && workers_[k].fd >= 0) i = k;
+    if (i == workers_.size()) {
+      Result<size_t> spawned = spawn();
+      if (!spawned.ok()) return Error{spawned.error()};
+      i = spawned.value();
+    }
+    Worker& w = workers_[i];
+    // MSG_NOSIGNAL: a worker that died while idle is an error here, not SIGPIPE.
+    size_t sent = 0;
+    while (sent < message.size()) {
+      ssize_t n = ::send(w.fd, message.data() + sent, message.size() - sent, MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      sent += static_cast<size_t>(n);
+    }
+    if (sent < message.size()) {
+      retire(i);  // died while idle: start a fresh one
+      continue;
+    }
+    w.job = std::move(job);
+    w.buffer.clear();
+    w.timed_out = false;
+    w.deadline = Clock::now() + std::chrono::milliseconds(static_cast<long>(limits_.timeout_seconds * 1000));
+    return Status::Ok();
+  }
+  return Error{"cannot start an extraction worker (workers die before taking a job)"};
 }
 
 bool ExtractPool::reap(Worker& w, bool block) {
@@ -176,78 +293,103 @@ bool ExtractPool::reap(Worker& w, bool block) {
   return w.reaped;
 }
 
-ExtractOutcome ExtractPool::outcome_of(Worker& w) {
-  ExtractOutcome out{std::move(w.job), std::nullopt, ""};
-  if (w.timed_out) {
-    out.error = fmt::format("timed out after {:g} s", limits_.timeout_seconds);
-  } else if (WIFSIGNALED(w.status)) {
-    out.error = fmt::format("crashed (signal {})", WTERMSIG(w.status));
-  } else if (WIFEXITED(w.status) && WEXITSTATUS(w.status) == kExitOutOfMemory) {
-    out.error = fmt::format("exceeded memory limit ({} MiB)", limits_.max_memory_mib);
-  } else if (!WIFEXITED(w.status) || WEXITSTATUS(w.status) != 0) {
-    out.error = fmt::format("worker exited with status {}", WEXITSTATUS(w.status));
-  } else if (w.message.empty()) {
+// The outcome of a worker that died during its job.
+std::string ExtractPool::death_reason(const Worker& w) const {
+  if (w.timed_out) return fmt::format("timed out after {:g} s", limits_.timeout_seconds);
+  if (WIFSIGNALED(w.status)) return fmt::format("crashed (signal {})", WTERMSIG(w.status));
+  if (WIFEXITED(w.status) && WEXITSTATUS(w.status) == kExitOutOfMemory)
+    return fmt::format("exceeded memory limit ({} MiB)", limits_.max_memory_mib);
+  if (!WIFEXITED(w.status) || WEXITSTATUS(w.status) != 0)
+    return fmt::format("worker exited with status {}", WEXITSTATUS(w.status));
+  return "worker sent no result";
+}
+
+ExtractOutcome ExtractPool::outcome_of(ExtractJob job, const std::string& message) {
+  ExtractOutcome out{std::move(job), std::nullopt, ""};
+  if (message.empty()) {
     out.error = "worker sent no result";
-  } else if (w.message[0] == 'D') {
-    Result<Document> doc = decode_document(std::string_view(w.message).substr(1));
+  } else if (message[0] == 'D') {
+    Result<Document> doc = decode_document(std::string_view(message).substr(1));
     if (doc.ok()) out.document = std::move(doc.value());
     else out.error = doc.error();
   } else {
-    out.error = first_line(w.message.substr(1));
+    out.error = first_line(message.substr(1));
   }
   return out;
+}
+
+void ExtractPool::read_replies(const std::vector<int>& readable) {
+  char buf[65536];
+  for (auto& w : workers_) {
+    if (w.fd < 0 || !w.job) continue;
+    for (int fd : readable) {
+      if (fd != w.fd) continue;
+      ssize_t n = ::read(w.fd, buf, sizeof buf);
+      if (n > 0) {
+        w.buffer.append(buf, static_cast<size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        ::close(w.fd);
+        w.fd = -1;  // the worker died mid-job: reaped below
+      }
+    }
+  }
 }
 
 std::vector<ExtractOutcome> ExtractPool::collect(double max_wait_seconds) {
   std::vector<ExtractOutcome> done;
   const auto until = Clock::now() + std::chrono::milliseconds(static_cast<long>(max_wait_seconds * 1000));
-  while (done.empty() && !workers_.empty()) {
+  while (done.empty() && !idle()) {
     auto now = Clock::now();
     auto wake = until;
     std::vector<pollfd> fds;
+    bool dying = false;
     for (auto& w : workers_) {
+      if (!w.job) continue;
       if (!w.timed_out && now >= w.deadline) {
         ::kill(w.pid, SIGKILL);
         w.timed_out = true;
       }
       if (w.fd >= 0) fds.push_back({w.fd, POLLIN, 0});
+      dying |= w.fd < 0 && !w.reaped;
       wake = std::min(wake, w.deadline);
     }
-    bool unreaped_closed = false;
-    for (auto& w : workers_) unreaped_closed |= (w.fd < 0 && !w.reaped);
     auto wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(wake - now).count();
-    if (unreaped_closed) wait_ms = std::min<long>(wait_ms, 5);
+    if (dying) wait_ms = std::min<long>(wait_ms, 5);
     if (wait_ms < 0) wait_ms = 0;
     if (!fds.empty()) {
       ::poll(fds.data(), fds.size(), static_cast<int>(wait_ms));
     } else if (wait_ms > 0) {
       ::usleep(static_cast<useconds_t>(wait_ms) * 1000);
     }
-    char buf[65536];
-    for (auto& w : workers_) {
-      if (w.fd < 0) continue;
-      for (const auto& p : fds) {
-        if (p.fd != w.fd || !(p.revents & (POLLIN | POLLHUP | POLLERR))) continue;
-        ssize_t n = ::read(w.fd, buf, sizeof buf);
-        if (n > 0) {
-          w.message.append(buf, static_cast<size_t>(n));
-        } else if (n == 0 || errno != EINTR) {
-          ::close(w.fd);
-          w.fd = -1;
-        }
-      }
-    }
-    for (auto it = workers_.begin(); it != workers_.end();) {
-      // A timed-out child has been sent SIGKILL: reap it whatever its pipe says.
-      bool finished = (it->fd < 0 || it->timed_out) && reap(*it, it->timed_out);
-      if (!finished) {
-        ++it;
+    std::vector<int> readable;
+    for (const auto& p : fds)
+      if (p.revents & (POLLIN | POLLHUP | POLLERR)) readable.push_back(p.fd);
+    read_replies(readable);
+    for (size_t i = 0; i < workers_.size();) {
+      Worker& w = workers_[i];
+      if (!w.job) {
+        ++i;
         continue;
       }
-      if (it->fd >= 0) ::close(it->fd);
-      it->fd = -1;
-      done.push_back(outcome_of(*it));
-      it = workers_.erase(it);
+      if (!w.timed_out) {
+        if (std::optional<std::string> reply = take_frame(w.buffer)) {
+          done.push_back(outcome_of(std::move(*w.job), *reply));
+          w.job.reset();
+          // Recycled now and then, so a parser's leaks cannot pile up.
+          if (++w.jobs_done >= kJobsPerWorker) retire(i);
+          else ++i;
+          continue;
+        }
+      }
+      // A timed-out worker has been sent SIGKILL: reap it whatever its socket says.
+      if ((w.fd < 0 || w.timed_out) && reap(w, w.timed_out)) {
+        ExtractOutcome out{std::move(*w.job), std::nullopt, death_reason(w)};
+        done.push_back(std::move(out));
+        w.job.reset();
+        retire(i);
+        continue;
+      }
+      ++i;
     }
     if (Clock::now() >= until) break;
   }

@@ -1,11 +1,16 @@
-// ExtractPool: runs ingest_file for one file per forked child process, up to
-// `jobs` at a time, so a crash, hang or memory blow-up inside a parser costs
-// one file, never the run. Each child gets a memory cap (RLIMIT_AS; skipped
-// under AddressSanitizer, which needs a huge address space), is killed with
-// SIGKILL at its deadline, and dies with the parent (PR_SET_PDEATHSIG).
-// The child writes one message on a pipe and exits:
-//   'D' + document_wire JSON     the analysed Document
-//   'E' + one-line reason        ingest_file's Error
+// ExtractPool: runs ingest_file in up to `jobs` long-lived worker processes,
+// so a crash, hang or memory blow-up inside a parser costs one file, never
+// the run. Workers are forked once and serve files one at a time over a
+// socket: forking per file cost more than extraction (copy-on-write faults
+// in a parent holding Xapian's buffered changes, fontconfig set up anew).
+// Each worker has a memory cap (RLIMIT_AS; skipped under AddressSanitizer,
+// which needs a huge address space), is killed with SIGKILL when a file
+// passes its deadline, dies with the parent (PR_SET_PDEATHSIG), and is
+// replaced after a crash, a timeout or kJobsPerWorker files.
+// Each job and each reply is a frame (8-byte little-endian length, bytes):
+//   job:   JSON {"source": path, "hints": {"fields": {...}, "origin": ...}}
+//   reply: 'D' + document_wire JSON (the analysed Document)
+//          'E' + one-line reason (ingest_file's Error)
 // Exit status 42 means operator new failed under the cap. The parent stays
 // single-threaded and is the only index writer.
 #pragma once
@@ -40,6 +45,7 @@ struct ExtractOutcome {
   std::string error;                 // reason otherwise, e.g. "crashed (signal 11)"
 };
 
+
 class ExtractPool {
  public:
   ExtractPool(size_t jobs, WorkerLimits limits, IngestOptions base);
@@ -50,17 +56,24 @@ class ExtractPool {
   bool full() const;
   bool idle() const;
 
-  // Forks a child for `job`. An Error (fork/pipe failure) means nothing started.
+  // Hands `job` to an idle worker, forking one when none is. An Error
+  // (fork/socket failure) means nothing started.
   Status start(ExtractJob job);
 
-  // Waits up to `max_wait_seconds` for children to finish (or time out) and
+  // Waits up to `max_wait_seconds` for jobs to finish (or time out) and
   // returns their outcomes; empty when none finished in time.
   std::vector<ExtractOutcome> collect(double max_wait_seconds);
 
  private:
+  static constexpr size_t kJobsPerWorker = 500;
   struct Worker;
+  size_t busy() const;
+  Result<size_t> spawn();
+  void retire(size_t i);
   bool reap(Worker& w, bool block);
-  ExtractOutcome outcome_of(Worker& w);
+  std::string death_reason(const Worker& w) const;
+  static ExtractOutcome outcome_of(ExtractJob job, const std::string& message);
+  void read_replies(const std::vector<int>& readable);
 
   size_t jobs_;
   WorkerLimits limits_;
