@@ -10,6 +10,7 @@ PACKAGES=(
   libxapian-dev libpoppler-cpp-dev libicu-dev libboost-test-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libgumbo-dev libxxhash-dev
   zlib1g-dev  # bench/gen_corpus compresses PDF content streams
+  libjemalloc-dev  # the index writer's allocator (cli/CMakeLists.txt)
 )
 # Tests also generate hostile PDFs and inspect the index with Xapian's tools.
 if [[ "${1:-}" == "--test" ]]; then
