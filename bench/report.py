@@ -58,15 +58,16 @@ def tables(runs):
 
 def ratios(runs):
     out = ["| documents | j1 ÷ omindex speed (target ≥ 4) | j2 ÷ j1 (≥ 1.7) | j1 ÷ poppler floor (≥ 0.6) | "
-           "j1 ÷ pdftotext CLI | index ÷ omindex size (≤ 1.5) |",
-           "|---:|---:|---:|---:|---:|---:|"]
+           "j1 ÷ pdftotext CLI | index ÷ omindex size (≤ 1.5) | compacted ÷ omindex |",
+           "|---:|---:|---:|---:|---:|---:|---:|"]
     for size, r in runs.items():
         def ratio(a, b):
             return r[a] / r[b] if r.get(a) and r.get(b) else None
         j1, j2 = r.get("ingest_j1_s"), r.get("ingest_j2_s")
         out.append(f"| {size:,} | {fmt(ratio('omindex_s', 'ingest_j1_s'), 2)} | {fmt(j1 / j2 if j1 and j2 else None, 2)} | "
                    f"{fmt(ratio('poppler_floor_s', 'ingest_j1_s'), 2)} | {fmt(ratio('pdftotext_s', 'ingest_j1_s'), 2)} | "
-                   f"{fmt(ratio('ours_db_kb', 'omega_db_kb'), 2)} |")
+                   f"{fmt(ratio('ours_db_kb', 'omega_db_kb'), 2)} | "
+                   f"{fmt(ratio('ours_db_compact_kb', 'omega_db_kb'), 2)} |")
     return "\n".join(out)
 
 
