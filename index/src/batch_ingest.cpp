@@ -233,6 +233,7 @@ class BatchIngest {
       return record_failure(job.key, job.source, job.stamp, st.error());
     ++(existed ? s_.updated : s_.added);
     s_.passages += static_cast<long>(doc.passages.size());
+    passages_since_commit_ += doc.passages.size();
     return remember(job.key, FileState{job.stamp, doc.doc_id, job.digest, job.source}, doc.pages);
   }
 
@@ -316,7 +317,8 @@ class BatchIngest {
     if (failures_.erase(key)) writer_->set_metadata(failure_key(key), "");
   }
 
-  // Commits every commit_every changed files or commit_seconds.
+  // Commits every commit_every changed files, commit_passages passages or
+  // commit_seconds.
   bool changed() {
     ++since_commit_;
     return commit_if_due();
@@ -325,7 +327,7 @@ class BatchIngest {
   bool commit_if_due() {
     auto now = Clock::now();
     if (since_commit_ == 0) return true;
-    if (since_commit_ < o_.commit_every &&
+    if (since_commit_ < o_.commit_every && passages_since_commit_ < o_.commit_passages &&
         std::chrono::duration<double>(now - last_commit_).count() < o_.commit_seconds)
       return true;
     if (Status st = writer_->commit(); !st.ok()) {
@@ -333,6 +335,7 @@ class BatchIngest {
       return false;
     }
     since_commit_ = 0;
+    passages_since_commit_ = 0;
     last_commit_ = now;
     return true;
   }
@@ -354,6 +357,7 @@ class BatchIngest {
   std::map<std::string, std::set<std::string>> doc_keys_;   // doc_id -> keys
   std::map<std::string, std::string> digest_doc_;           // digest -> doc_id
   size_t since_commit_ = 0;
+  size_t passages_since_commit_ = 0;
   Clock::time_point last_commit_ = Clock::now();
 };
 
