@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <new>
 #include <vector>
@@ -159,6 +160,9 @@ std::string run_job(const std::string& encoded, const IngestOptions& base) {
 #else
   (void)limits;
 #endif
+  // The writer is the pipeline's one serial stage: when workers outnumber
+  // the free cores, it goes first.
+  ::setpriority(PRIO_PROCESS, 0, 5);
   std::set_new_handler(out_of_memory);
   while (std::optional<std::string> job = read_job(kChildFd)) {
     std::string message;
@@ -187,10 +191,11 @@ struct ExtractPool::Worker {
   pid_t pid = -1;
   int fd = -1;  // our end of the socket; -1 after EOF
   size_t jobs_done = 0;
-  std::optional<ExtractJob> job;  // set while busy
-  std::string buffer;             // bytes of the reply so far
-  Clock::time_point deadline;
+  std::deque<ExtractJob> jobs;  // sent, not yet answered; the first is running
+  std::string buffer;           // bytes of the first job's reply so far
+  Clock::time_point deadline;   // of the first job
   bool timed_out = false;
+  bool accepting = true;  // false once a send failed: it gets no more jobs
   bool reaped = false;
   int status = 0;
 };
@@ -208,13 +213,35 @@ ExtractPool::~ExtractPool() {
   }
 }
 
-size_t ExtractPool::busy() const {
-  return static_cast<size_t>(
-      std::count_if(workers_.begin(), workers_.end(), [](const Worker& w) { return w.job.has_value(); }));
+size_t ExtractPool::in_flight() const {
+  size_t n = 0;
+  for (const Worker& w : workers_) n += w.jobs.size();
+  return n;
 }
 
-bool ExtractPool::full() const { return busy() >= jobs_; }
-bool ExtractPool::idle() const { return busy() == 0; }
+bool ExtractPool::full() const { return in_flight() >= jobs_ * kQueueDepth; }
+bool ExtractPool::idle() const { return in_flight() == 0; }
+
+// The worker to send the next job to: an idle one, else a new one while
+// there are fewer than `jobs`, else the shortest queue with room; a worker
+// due for recycling takes no more (its replacement may start while it drains,
+// briefly one process over `jobs`). workers_.size() when a new one is needed.
+size_t ExtractPool::pick_worker() const {
+  size_t best = workers_.size();
+  for (size_t k = 0; k < workers_.size(); ++k) {
+    const Worker& w = workers_[k];
+    if (w.fd < 0 || w.timed_out || !w.accepting || w.jobs.size() >= kQueueDepth || w.jobs_done + w.jobs.size() >= kJobsPerWorker)
+      continue;
+    if (w.jobs.empty()) return k;
+    if (best == workers_.size() || w.jobs.size() < workers_[best].jobs.size()) best = k;
+  }
+  return workers_.size() < jobs_ ? workers_.size() : best;
+}
+
+void ExtractPool::arm_deadline(Worker& w) {
+  w.timed_out = false;
+  w.deadline = Clock::now() + std::chrono::milliseconds(static_cast<long>(limits_.timeout_seconds * 1000));
+}
 
 Result<size_t> ExtractPool::spawn() {
   int fds[2];
@@ -253,9 +280,7 @@ void ExtractPool::retire(size_t i) {
 Status ExtractPool::start(ExtractJob job) {
   const std::string message = frame(encode_job(job));
   for (int attempt = 0; attempt < 2; ++attempt) {
-    size_t i = workers_.size();
-    for (size_t k = 0; k < workers_.size(); ++k)
-      if (!workers_[k].job && workers_[k].fd >= 0) i = k;
+    size_t i = pick_worker();
     if (i == workers_.size()) {
       Result<size_t> spawned = spawn();
       if (!spawned.ok()) return Error{spawned.error()};
@@ -271,13 +296,14 @@ Status ExtractPool::start(ExtractJob job) {
       sent += static_cast<size_t>(n);
     }
     if (sent < message.size()) {
-      retire(i);  // died while idle: start a fresh one
+      // Died: when idle, start a fresh one; otherwise collect() reports
+      // its queue once it is reaped, and this file goes elsewhere.
+      if (w.jobs.empty()) retire(i);
+      else w.accepting = false;
       continue;
     }
-    w.job = std::move(job);
-    w.buffer.clear();
-    w.timed_out = false;
-    w.deadline = Clock::now() + std::chrono::milliseconds(static_cast<long>(limits_.timeout_seconds * 1000));
+    if (w.jobs.empty()) arm_deadline(w);
+    w.jobs.push_back(std::move(job));
     return Status::Ok();
   }
   return Error{"cannot start an extraction worker (workers die before taking a job)"};
@@ -321,7 +347,7 @@ ExtractOutcome ExtractPool::outcome_of(ExtractJob job, const std::string& messag
 void ExtractPool::read_replies(const std::vector<int>& readable) {
   char buf[65536];
   for (auto& w : workers_) {
-    if (w.fd < 0 || !w.job) continue;
+    if (w.fd < 0 || w.jobs.empty()) continue;
     for (int fd : readable) {
       if (fd != w.fd) continue;
       ssize_t n = ::read(w.fd, buf, sizeof buf);
@@ -344,7 +370,7 @@ std::vector<ExtractOutcome> ExtractPool::collect(double max_wait_seconds) {
     std::vector<pollfd> fds;
     bool dying = false;
     for (auto& w : workers_) {
-      if (!w.job) continue;
+      if (w.jobs.empty()) continue;
       if (!w.timed_out && now >= w.deadline) {
         ::kill(w.pid, SIGKILL);
         w.timed_out = true;
@@ -367,26 +393,30 @@ std::vector<ExtractOutcome> ExtractPool::collect(double max_wait_seconds) {
     read_replies(readable);
     for (size_t i = 0; i < workers_.size();) {
       Worker& w = workers_[i];
-      if (!w.job) {
+      if (w.jobs.empty()) {
         ++i;
         continue;
       }
       if (!w.timed_out) {
         if (std::optional<std::string> reply = take_frame(w.buffer)) {
-          done.push_back(outcome_of(std::move(*w.job), *reply));
-          w.job.reset();
+          done.push_back(outcome_of(std::move(w.jobs.front()), *reply));
+          w.jobs.pop_front();
+          if (!w.jobs.empty()) arm_deadline(w);
           // Recycled now and then, so a parser's leaks cannot pile up.
-          if (++w.jobs_done >= kJobsPerWorker) retire(i);
+          if (++w.jobs_done >= kJobsPerWorker && w.jobs.empty()) retire(i);
           else ++i;
           continue;
         }
       }
       // A timed-out worker has been sent SIGKILL: reap it whatever its socket says.
       if ((w.fd < 0 || w.timed_out) && reap(w, w.timed_out)) {
-        ExtractOutcome out{std::move(*w.job), std::nullopt, death_reason(w)};
-        done.push_back(std::move(out));
-        w.job.reset();
+        done.push_back(ExtractOutcome{std::move(w.jobs.front()), std::nullopt, death_reason(w)});
+        w.jobs.pop_front();
+        std::deque<ExtractJob> queued = std::move(w.jobs);
         retire(i);
+        // Files queued behind the one that killed the worker go to another.
+        for (ExtractJob& job : queued)
+          if (Status st = start(job); !st.ok()) done.push_back(ExtractOutcome{std::move(job), std::nullopt, st.error()});
         continue;
       }
       ++i;

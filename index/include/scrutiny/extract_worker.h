@@ -3,6 +3,10 @@
 // the run. Workers are forked once and serve files one at a time over a
 // socket: forking per file cost more than extraction (copy-on-write faults
 // in a parent holding Xapian's buffered changes, fontconfig set up anew).
+// Each worker holds up to kQueueDepth files, so it starts the next while the
+// parent indexes the last; a file's deadline starts when the answer before
+// it is taken. Files queued behind one that kills a worker go to another.
+// Workers run at nice 5: the parent, the one index writer, goes first.
 // Each worker has a memory cap (RLIMIT_AS; skipped under AddressSanitizer,
 // which needs a huge address space), is killed with SIGKILL when a file
 // passes its deadline, dies with the parent (PR_SET_PDEATHSIG), and is
@@ -56,8 +60,9 @@ class ExtractPool {
   bool full() const;
   bool idle() const;
 
-  // Hands `job` to an idle worker, forking one when none is. An Error
-  // (fork/socket failure) means nothing started.
+  // Hands `job` to the least-loaded worker with room, forking one while
+  // fewer than `jobs` run. An Error (fork/socket failure) means nothing
+  // started. Call only when !full().
   Status start(ExtractJob job);
 
   // Waits up to `max_wait_seconds` for jobs to finish (or time out) and
@@ -66,8 +71,13 @@ class ExtractPool {
 
  private:
   static constexpr size_t kJobsPerWorker = 500;
+  // Files sent to a worker ahead of its answer: the next one is waiting when
+  // it finishes, however long this process takes to index the last.
+  static constexpr size_t kQueueDepth = 2;
   struct Worker;
-  size_t busy() const;
+  size_t in_flight() const;
+  size_t pick_worker() const;
+  void arm_deadline(Worker& w);
   Result<size_t> spawn();
   void retire(size_t i);
   bool reap(Worker& w, bool block);
