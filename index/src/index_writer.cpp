@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "scrutiny/passage_tags.h"
 #include "scrutiny/schema.h"
 
 namespace scrutiny {
@@ -69,17 +70,15 @@ void add_values(Xapian::Document& xd, const Document& doc, const Passage& p, siz
   if (doc.year) xd.add_value(schema::kSlotYear, Xapian::sortable_serialise(*doc.year));
   xd.add_value(schema::kSlotPage, Xapian::sortable_serialise(p.page));
   xd.add_value(schema::kSlotDocId, doc.doc_id);
-  std::string themes;
-  for (const auto& t : p.themes) {
-    if (!themes.empty()) themes += '\n';
-    themes += t;
-  }
-  xd.add_value(schema::kSlotThemes, themes);
-  xd.add_value(schema::kSlotType, doc.type);
-  xd.add_value(schema::kSlotBody, doc.body);
-  xd.add_value(schema::kSlotPolarity, to_string(p.polarity));
-  xd.add_value(schema::kSlotAuthority, doc.authority);
-  xd.add_value(schema::kSlotJudgement, doc.judgement);
+  schema::FacetFields f;
+  if (doc.year) f.year = std::to_string(*doc.year);
+  f.type = doc.type;
+  f.body = doc.body;
+  f.polarity = to_string(p.polarity);
+  f.authority = doc.authority;
+  f.judgement = doc.judgement;
+  f.themes = joined_themes(p.themes);
+  xd.add_value(schema::kSlotFacets, schema::pack_facets(f));
   xd.add_value(schema::kSlotPassageIndex, Xapian::sortable_serialise(static_cast<double>(index)));
 }
 

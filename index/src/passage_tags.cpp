@@ -1,5 +1,6 @@
 #include "scrutiny/passage_tags.h"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,29 @@ std::vector<std::string> terms_with_prefix(const Xapian::Document& xd, std::stri
   return out;
 }
 
+// The document's facet fields: from kSlotFacets, or from the one-per-slot
+// values of a schema 1 index, which are then removed (retag migrates).
+schema::FacetFields facet_fields(Xapian::Document& xd) {
+  schema::FacetFields f;
+  const std::string packed = xd.get_value(schema::kSlotFacets);
+  if (!packed.empty()) {
+    const schema::FacetViews v = schema::unpack_facets(packed);
+    f = {std::string(v.year), std::string(v.type), std::string(v.body), std::string(v.polarity),
+         std::string(v.authority), std::string(v.judgement), std::string(v.themes)};
+    return f;
+  }
+  const std::string year = xd.get_value(schema::kSlotYear);
+  if (!year.empty()) f.year = std::to_string(std::lround(Xapian::sortable_unserialise(year)));
+  f.type = xd.get_value(schema::kSlotType1);
+  f.body = xd.get_value(schema::kSlotBody1);
+  f.authority = xd.get_value(schema::kSlotAuthority1);
+  f.judgement = xd.get_value(schema::kSlotJudgement1);
+  for (Xapian::valueno slot : {schema::kSlotThemes1, schema::kSlotType1, schema::kSlotBody1, schema::kSlotPolarity1,
+                               schema::kSlotAuthority1, schema::kSlotJudgement1})
+    if (!xd.get_value(slot).empty()) xd.remove_value(slot);  // absent: Xapian throws
+  return f;
+}
+
 }  // namespace
 
 std::string joined_themes(const std::vector<std::string>& themes) {
@@ -42,8 +66,10 @@ void write_passage_tags(Xapian::Document& xd, const Passage& p) {
     if (!t.empty()) xd.add_boolean_term(schema::term(schema::kTheme, t));
   xd.add_boolean_term(schema::term(schema::kPolarity, to_string(p.polarity)));
   if (p.boilerplate) xd.add_boolean_term(std::string(schema::kBoilerplate));
-  xd.add_value(schema::kSlotThemes, joined_themes(p.themes));
-  xd.add_value(schema::kSlotPolarity, to_string(p.polarity));
+  schema::FacetFields f = facet_fields(xd);
+  f.polarity = to_string(p.polarity);
+  f.themes = joined_themes(p.themes);
+  xd.add_value(schema::kSlotFacets, schema::pack_facets(f));
 }
 
 void write_passage_tags(nlohmann::json& data, const Passage& p) {

@@ -10,6 +10,7 @@
 
 #include "scrutiny/index_writer.h"
 #include "scrutiny/passage_tags.h"
+#include "scrutiny/schema.h"
 #include "scrutiny/writer_lock.h"
 
 namespace scrutiny {
@@ -93,7 +94,10 @@ class Retagger {
       count(stats_.themes_before, before[i]);
       count(stats_.themes_after, now);
       ++stats_.passages;
-      if (same_tags(before[i], now)) continue;
+      // A schema 1 passage (no packed facet slot) is rewritten even when its
+      // tags stand: that is how retag migrates an index.
+      const bool schema1 = pending_[i].xd.get_value(schema::kSlotFacets).empty();
+      if (same_tags(before[i], now) && !schema1) continue;
       ++stats_.changed;
       if (options_.dry_run) continue;
       Pending& p = pending_[i];
@@ -149,7 +153,10 @@ Result<RetagStats> retag_index(const std::string& dir, const Classifier& classif
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) ids.push_back(*it);
     for (Xapian::docid did : ids) retagger.add(did, db.get_document(did));
     retagger.flush();
-    if (!options.dry_run) db.commit();
+    if (!options.dry_run) {
+      db.set_metadata("schema", std::string(schema::kSchemaVersion));  // every passage is current now
+      db.commit();
+    }
     RetagStats stats = std::move(retagger.stats());
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return stats;

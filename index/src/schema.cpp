@@ -38,4 +38,29 @@ std::string term(std::string_view prefix, std::string_view value) {
   return t;
 }
 
+std::string pack_facets(const FacetFields& f) {
+  std::string out;
+  for (const std::string* field : {&f.year, &f.type, &f.body, &f.polarity, &f.authority, &f.judgement}) {
+    out += *field;
+    out += '\x1f';
+  }
+  out += f.themes;
+  return out;
+}
+
+FacetViews unpack_facets(std::string_view packed) {
+  FacetViews v;
+  for (std::string_view* field : {&v.year, &v.type, &v.body, &v.polarity, &v.authority, &v.judgement}) {
+    const size_t end = packed.find('\x1f');
+    if (end == std::string_view::npos) {
+      *field = packed;
+      return v;
+    }
+    *field = packed.substr(0, end);
+    packed.remove_prefix(end + 1);
+  }
+  v.themes = packed;
+  return v;
+}
+
 }  // namespace scrutiny::schema

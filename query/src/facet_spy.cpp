@@ -6,38 +6,57 @@
 
 namespace scrutiny {
 
+void FacetSpy::count(Counts& c, std::string_view value) {
+  if (value.empty()) return;
+  auto it = c.find(value);
+  if (it == c.end()) it = c.emplace(std::string(value), 0).first;
+  ++it->second;
+}
+
+void FacetSpy::count_lines(Counts& c, std::string_view values) {
+  while (!values.empty()) {
+    const size_t end = values.find('\n');
+    count(c, values.substr(0, end));
+    if (end == std::string_view::npos) break;
+    values.remove_prefix(end + 1);
+  }
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;
-  const std::string themes = doc.get_value(schema::kSlotThemes);
-  for (size_t start = 0; start < themes.size();) {
-    size_t end = themes.find('\n', start);
-    if (end == std::string::npos) end = themes.size();
-    if (end > start) ++themes_[themes.substr(start, end - start)];
-    start = end + 1;
-  }
-  ++years_[doc.get_value(schema::kSlotYear)];
-  ++types_[doc.get_value(schema::kSlotType)];
-  ++bodies_[doc.get_value(schema::kSlotBody)];
-  ++polarities_[doc.get_value(schema::kSlotPolarity)];
-  ++authorities_[doc.get_value(schema::kSlotAuthority)];
-  ++judgements_[doc.get_value(schema::kSlotJudgement)];
+  const std::string packed = doc.get_value(schema::kSlotFacets);
+  if (packed.empty()) return count_schema1(doc);
+  const schema::FacetViews v = schema::unpack_facets(packed);
+  count(years_, v.year);
+  count(types_, v.type);
+  count(bodies_, v.body);
+  count(polarities_, v.polarity);
+  count(authorities_, v.authority);
+  count(judgements_, v.judgement);
+  count_lines(themes_, v.themes);
+}
+
+void FacetSpy::count_schema1(const Xapian::Document& doc) {
+  const std::string year = doc.get_value(schema::kSlotYear);
+  if (!year.empty()) count(years_, std::to_string(std::lround(Xapian::sortable_unserialise(year))));
+  count(types_, doc.get_value(schema::kSlotType1));
+  count(bodies_, doc.get_value(schema::kSlotBody1));
+  count(polarities_, doc.get_value(schema::kSlotPolarity1));
+  count(authorities_, doc.get_value(schema::kSlotAuthority1));
+  count(judgements_, doc.get_value(schema::kSlotJudgement1));
+  count_lines(themes_, doc.get_value(schema::kSlotThemes1));
 }
 
 std::map<std::string, std::map<std::string, Xapian::doccount>> FacetSpy::counts() const {
   std::map<std::string, std::map<std::string, Xapian::doccount>> out;
-  auto copy = [](const auto& from, auto& to) {
-    for (const auto& [k, n] : from)
-      if (!k.empty()) to[k] = n;
-  };
+  auto copy = [](const Counts& from, auto& to) { to.insert(from.begin(), from.end()); };
   copy(themes_, out["theme"]);
   copy(types_, out["type"]);
   copy(bodies_, out["body"]);
   copy(polarities_, out["polarity"]);
   copy(authorities_, out["authority"]);
   copy(judgements_, out["judgement"]);
-  auto& years = out["year"];
-  for (const auto& [k, n] : years_)
-    if (!k.empty()) years[std::to_string(std::lround(Xapian::sortable_unserialise(k)))] = n;
+  copy(years_, out["year"]);
   return out;
 }
 

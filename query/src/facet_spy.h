@@ -1,11 +1,14 @@
 // FacetSpy: counts theme, year, type, body, polarity, authority and overall
-// judgement values of every passage the match sees, reading value slots only
-// (no stored data). Themes are multi-valued ('\n'-joined in kSlotThemes). Internal to the query library.
+// judgement values of every passage the match sees. It reads one value slot
+// per passage (kSlotFacets, all seven packed: reading seven slots took twice
+// as long) and no stored data; passages of a schema 1 index are read from
+// their one-per-facet slots. Internal to the query library.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -22,9 +25,14 @@ class FacetSpy : public Xapian::MatchSpy {
   std::map<std::string, std::map<std::string, Xapian::doccount>> counts() const;
 
  private:
+  // Keyed by views of the value being counted: found without a copy.
+  using Counts = std::map<std::string, Xapian::doccount, std::less<>>;
+  static void count(Counts& c, std::string_view value);
+  static void count_lines(Counts& c, std::string_view values);  // '\n'-joined
+  void count_schema1(const Xapian::Document& doc);
+
   Xapian::doccount total_ = 0;
-  std::unordered_map<std::string, Xapian::doccount> themes_, years_, types_, bodies_, polarities_,
-      authorities_, judgements_;
+  Counts themes_, years_, types_, bodies_, polarities_, authorities_, judgements_;
 };
 
 }  // namespace scrutiny

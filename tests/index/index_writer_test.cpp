@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(terms_values_and_data_follow_the_schema) {
   build_fixture_index(dir.str());
   auto db = open_index_for_reading(dir.str());
   BOOST_REQUIRE(db);
-  BOOST_TEST(db->get_metadata("schema") == "1");
+  BOOST_TEST(db->get_metadata("schema") == "2");
 
   Xapian::Document cpb = passage_doc(db.value(), "Qcpb2022-1");
   auto t = terms_of(cpb);
@@ -86,9 +86,9 @@ BOOST_AUTO_TEST_CASE(terms_values_and_data_follow_the_schema) {
   BOOST_TEST(cpb.get_value(schema::kSlotDate) == "20220308");
   BOOST_TEST(Xapian::sortable_unserialise(cpb.get_value(schema::kSlotYear)) == 2022);
   BOOST_TEST(cpb.get_value(schema::kSlotDocId) == "cpb2022");
-  BOOST_TEST(cpb.get_value(schema::kSlotThemes) == "care_leavers");
-  BOOST_TEST(cpb.get_value(schema::kSlotBody) == "Corporate Parenting Board");
-  BOOST_TEST(cpb.get_value(schema::kSlotPolarity) == "concern");
+  BOOST_TEST(cpb.get_value(schema::kSlotFacets) ==
+             "2022\x1fminutes\x1f" "Corporate Parenting Board\x1f" "concern\x1f\x1f\x1f" "care_leavers");
+  BOOST_TEST(cpb.get_value(schema::kSlotBody1).empty());  // schema 1's slots are not written
   BOOST_TEST(Xapian::sortable_unserialise(cpb.get_value(schema::kSlotPassageIndex)) == 1);
 
   auto data = nlohmann::json::parse(cpb.get_data());
@@ -108,7 +108,11 @@ BOOST_AUTO_TEST_CASE(terms_values_and_data_follow_the_schema) {
                                "XJHELP_AND_PROTECTION:good", "XJIN_CARE:requires_improvement",
                                "XJCARE_LEAVERS:requires_improvement", "XTHEMEchildren_in_care", "XTHEMEworkforce"})
     BOOST_TEST(has(o, expected), expected);
-  BOOST_TEST(ofsted.get_value(schema::kSlotThemes) == "children_in_care\nworkforce");
+  const std::string of_packed = ofsted.get_value(schema::kSlotFacets);
+  const schema::FacetViews of = schema::unpack_facets(of_packed);
+  BOOST_TEST(of.themes == "children_in_care\nworkforce");
+  BOOST_TEST(of.judgement == "requires_improvement");
+  BOOST_TEST(of.authority == "Middlesbrough Council");
   BOOST_TEST(Xapian::sortable_unserialise(ofsted.get_value(schema::kSlotPage)) == 3);
 
   // Undated documents get no date terms and an empty date slot.

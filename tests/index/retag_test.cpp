@@ -80,8 +80,11 @@ BOOST_FIXTURE_TEST_CASE(retag_rewrites_tags_and_keeps_everything_else, Fixture) 
   BOOST_TEST(e.get_mset(0, 10).size() == 1u);
 
   const Xapian::Document p = passage("b2021", 0);
-  BOOST_TEST(p.get_value(schema::kSlotThemes) == "workforce");
-  BOOST_TEST(p.get_value(schema::kSlotPolarity) == "neutral");  // no cue in "Too many children..."
+  const std::string f_packed = p.get_value(schema::kSlotFacets);
+  const schema::FacetViews f = schema::unpack_facets(f_packed);
+  BOOST_TEST(f.themes == "workforce");
+  BOOST_TEST(f.polarity == "neutral");  // no cue in "Too many children..."
+  BOOST_TEST(f.year == "2021");         // the document's fields are kept
   const auto data = nlohmann::json::parse(p.get_data());
   BOOST_TEST(data["themes"] == nlohmann::json::parse(R"(["workforce"])"));
   BOOST_TEST(data["matches"] == nlohmann::json::parse(R"({"workforce": ["social worker"]})"));
@@ -114,6 +117,37 @@ BOOST_FIXTURE_TEST_CASE(edited_taxonomy_adds_a_phrase, Fixture) {
   BOOST_TEST(db().get_doccount() == 8u);
   // Re-applying the same taxonomy changes nothing.
   BOOST_TEST(retag(phrase_classifier(edited)).changed == 0u);
+}
+
+BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema1_index_to_the_packed_facet_slot, Fixture) {
+  {  // Make passage a2020-0 look as schema 1 wrote it: one facet per slot 4-9.
+    Xapian::WritableDatabase w(dir.path.string());
+    const Xapian::Document p0 = passage("a2020", 0);
+    Xapian::Document old = p0;
+    const std::string f_packed = p0.get_value(schema::kSlotFacets);
+  const schema::FacetViews f = schema::unpack_facets(f_packed);
+    old.remove_value(schema::kSlotFacets);
+    old.add_value(schema::kSlotThemes1, std::string(f.themes));
+    old.add_value(schema::kSlotType1, std::string(f.type));
+    old.add_value(schema::kSlotBody1, std::string(f.body));
+    old.add_value(schema::kSlotPolarity1, std::string(f.polarity));
+    w.replace_document(p0.get_docid(), old);
+    w.set_metadata("schema", "1");
+    w.commit();
+  }
+  const std::string before_packed = passage("a2020", 1).get_value(schema::kSlotFacets);
+  const schema::FacetViews before = schema::unpack_facets(before_packed);
+  retag(phrase_classifier(kOriginal));
+  const Xapian::Document p = passage("a2020", 0);
+  const std::string f_packed = p.get_value(schema::kSlotFacets);
+  const schema::FacetViews f = schema::unpack_facets(f_packed);
+  BOOST_TEST(f.year == "2020");
+  BOOST_TEST(f.type == before.type);
+  BOOST_TEST(f.body == before.body);
+  BOOST_TEST(!f.type.empty());
+  BOOST_TEST(p.get_value(schema::kSlotType1).empty());  // the old slots are gone
+  BOOST_TEST(p.get_value(schema::kSlotThemes1).empty());
+  BOOST_TEST(db().get_metadata("schema") == "2");
 }
 
 BOOST_FIXTURE_TEST_CASE(dry_run_writes_nothing, Fixture) {

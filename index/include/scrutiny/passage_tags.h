@@ -1,5 +1,6 @@
 // Passage tags: the parts of a passage's Xapian document that the taxonomy
-// decides (XTHEME/XPOL/XBOILER terms, the themes and polarity value slots,
+// decides (XTHEME/XPOL/XBOILER terms, the themes and polarity fields of the
+// packed facet slot,
 // and "themes"/"polarity"/"matches"/"boilerplate" in the stored data).
 //
 // Written in one place so IndexWriter (first indexing) and retag (re-applying
@@ -15,13 +16,14 @@
 namespace scrutiny {
 
 // Removes any existing XTHEME*, XPOL* and XBOILER terms from `xd`, then adds
-// those of `p` and sets the kSlotThemes / kSlotPolarity values.
+// those of `p` and sets the themes and polarity of the kSlotFacets value
+// (building it from a schema 1 document's slots 4-9, which it removes).
 void write_passage_tags(Xapian::Document& xd, const Passage& p);
 
 // Sets the tag fields of a passage's stored-data JSON object.
 void write_passage_tags(nlohmann::json& data, const Passage& p);
 
-// The kSlotThemes value: theme ids joined by '\n'.
+// Theme ids joined by '\n', as in kSlotFacets.
 std::string joined_themes(const std::vector<std::string>& themes);
 
 }  // namespace scrutiny

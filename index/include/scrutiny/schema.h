@@ -41,14 +41,28 @@ enum Slot : Xapian::valueno {
   kSlotYear = 1,        // Xapian::sortable_serialise(year)
   kSlotPage = 2,        // sortable_serialise(page)
   kSlotDocId = 3,       // doc_id: collapse key for best passage per document
-  kSlotThemes = 4,      // theme ids joined by '\n' (facet counting)
-  kSlotType = 5,        // type id
-  kSlotBody = 6,        // body as written
-  kSlotPolarity = 7,    // polarity id
-  kSlotAuthority = 8,   // authority as written
-  kSlotJudgement = 9,   // overall judgement id
+  // Slots 4-9 held one facet each in schema 1 (themes, type, body, polarity,
+  // authority, judgement); schema 2 packs them into kSlotFacets, one value
+  // read per passage when counting facets instead of six. Retag migrates.
+  kSlotThemes1 = 4, kSlotType1 = 5, kSlotBody1 = 6, kSlotPolarity1 = 7, kSlotAuthority1 = 8,
+  kSlotJudgement1 = 9,
   kSlotPassageIndex = 10,  // sortable_serialise(index of the passage in its document)
+  kSlotFacets = 11,        // pack_facets(): what facet counting reads
 };
+
+// The kSlotFacets value: the fields below joined by '\x1f' in this order,
+// themes last and '\n'-joined. Year is decimal ("" when unknown).
+struct FacetFields {
+  std::string year, type, body, polarity, authority, judgement, themes;
+};
+std::string pack_facets(const FacetFields& f);
+// The fields of a packed value, as views into it; a field missing from a
+// short value is empty.
+struct FacetViews {
+  std::string_view year, type, body, polarity, authority, judgement, themes;
+};
+FacetViews unpack_facets(std::string_view packed);
+FacetViews unpack_facets(std::string&&) = delete;  // the views would dangle
 
 // --- Stored data ------------------------------------------------------------
 // Document data is a JSON object: {"doc_id", "source", "title", "type", "body",
@@ -61,8 +75,8 @@ enum Slot : Xapian::valueno {
 // "fail:<path>"    JSON of a remembered failure (size, mtime, reason, time)
 //                  (<path> is absolute and lexically normal; fields in file_state.h, docs/ingest.md)
 // "run:last"       JSON summary of the last ingest run
-// "schema"         schema version, currently "1"
-inline constexpr std::string_view kSchemaVersion = "1";
+// "schema"         schema version, currently "2" (1: facets in slots 4-9)
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // Lower-case ASCII slug used in body/authority terms: "Overview and Scrutiny
 // Board" -> "overview_and_scrutiny_board".
