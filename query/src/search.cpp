@@ -139,6 +139,19 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
   return groups;
 }
 
+// Facet counts need every match, but neither its score nor the collapse to
+// one passage per document: an unweighted pass with no collapse visits each
+// match once and reads only its packed facet value. The ranked pass can then
+// stop as soon as it has its top hits instead of scoring every match
+// (facet queries on 1M passages: see docs/benchmarks.md).
+void count_facets(const Xapian::Database& db, const Xapian::Query& query, FacetSpy& spy) {
+  Xapian::Enquire counter(db);
+  counter.set_query(query);
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  counter.add_matchspy(&spy);
+  counter.get_mset(0, 0, db.get_doccount());
+}
+
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, QueryContext context) : db_(std::move(db)), context_(std::move(context)) {}
@@ -171,15 +184,14 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     result.query = req.query;
     result.collapsed = !req.all_passages;
     result.spelling_suggestion = parsed->spelling_suggestion;
+    FacetSpy spy;
+    const bool count_all = req.facets || req.by_year;
+    if (count_all) count_facets(db_, parsed->query, spy);
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed->query);
     configure(enquire, req, parsed->match_all);
-    FacetSpy spy;
-    const bool count_all = req.facets || req.by_year;
-    if (count_all) enquire.add_matchspy(&spy);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                               static_cast<Xapian::doccount>(req.limit),
-                                               count_all ? db_.get_doccount() : 0);
+                                               static_cast<Xapian::doccount>(req.limit));
     result.total_estimate = mset.get_matches_estimated();
     const Highlighter highlighter(db_, parsed->query);
     result.hits = hits_of(mset, highlighter);
