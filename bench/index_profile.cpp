@@ -1,10 +1,10 @@
 // index_profile: the index writer alone. Extracts every document under DIR
 // once (cached in CACHE as length-prefixed wire frames, so later runs skip
 // extraction), then times IndexWriter over all of them into a scratch index,
-// committing every 4,000 passages as ingest does, and prints the seconds, the
+// committing every 4,000 passages as ingest does (--commit-every), and prints the seconds, the
 // passages per second and each Xapian table's size.
 //
-//   index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--compact]
+//   index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--commit-every PASSAGES] [--compact]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -73,14 +73,16 @@ double mib(uintmax_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--compact]\n");
+    std::fprintf(stderr, "usage: index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--commit-every PASSAGES] [--compact]\n");
     return 2;
   }
   std::string cache = "/tmp/index-profile.cache", db_dir = "/tmp/index-profile-db";
   bool compact = false;
+  size_t commit_every = 4000;
   for (int i = 2; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--cache") && i + 1 < argc) cache = argv[++i];
     else if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_dir = argv[++i];
+    else if (!std::strcmp(argv[i], "--commit-every") && i + 1 < argc) commit_every = std::stoul(argv[++i]);
     else if (!std::strcmp(argv[i], "--compact")) compact = true;
   }
   if (!fs::exists(cache) && !build_cache(argv[1], cache)) return 1;
@@ -98,8 +100,7 @@ int main(int argc, char** argv) {
       if (auto st = writer->replace_document(doc); !st.ok()) std::fprintf(stderr, "%s\n", st.error().c_str());
       passages += doc.passages.size();
       since_commit += doc.passages.size();
-      static const size_t every = getenv("EXP_EVERY") ? std::stoul(getenv("EXP_EVERY")) : 4000;
-      if (since_commit >= every) {
+      if (since_commit >= commit_every) {
         (void)writer->commit();
         since_commit = 0;
       }
