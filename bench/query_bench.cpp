@@ -7,7 +7,10 @@
 //
 //   query_bench --db DIR [--queries FILE] [--repeat N] [--all-passages 1]
 //                                 (--all-passages 1: no collapse to one hit per document;
-//                                  --spelling 0: no "did you mean" lookup)
+//                                  --spelling 0: no "did you mean" lookup;
+//                                  --synonyms 0: no synonym expansion;
+//                                  --each 1: every timed query's ms, kind, query and
+//                                  flags on stderr, to find the slow ones)
 //   query_bench --omega DIR ...   the same query words through a plain Xapian
 //                                 QueryParser + Enquire (what Omega's quest does)
 //                                 on omindex's database, without filters or facets.
@@ -90,10 +93,10 @@ double ms_since(Clock::time_point start) {
 }
 
 int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int repeat, bool all_passages,
-             bool spelling) {
+             bool spelling, bool synonyms, bool each) {
   scrutiny::QueryContext context;
   context.spelling = spelling;
-  context.synonyms = &scrutiny::Synonyms::default_set();
+  if (synonyms) context.synonyms = &scrutiny::Synonyms::default_set();
   auto searcher = scrutiny::Searcher::open(db, context);
   if (!searcher) {
     std::cerr << "query_bench: " << searcher.error() << "\n";
@@ -117,6 +120,7 @@ int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int 
         continue;
       }
       if (pass == 0) continue;  // warm-up
+      if (each) std::fprintf(stderr, "%.3f\t%s\t%s\t%s\n", ms, q.kind.c_str(), q.text.c_str(), q.flags.c_str());
       times[q.kind].push_back(ms);
       if (!request.facets) times["top10"].push_back(ms);
     }
@@ -161,7 +165,7 @@ int run_omega(const std::string& db_dir, const std::vector<BenchQuery>& queries,
 int main(int argc, char** argv) {
   std::string db, omega, queries_path = std::string(BENCH_DATA_DIR) + "/queries.tsv";
   int repeat = 3;
-  bool all_passages = false, spelling = true;
+  bool all_passages = false, spelling = true, synonyms = true, each = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i], v = argv[i + 1];
     if (a == "--db") db = v;
@@ -170,11 +174,13 @@ int main(int argc, char** argv) {
     else if (a == "--repeat") repeat = std::atoi(v.c_str());
     else if (a == "--all-passages") all_passages = v == "1";
     else if (a == "--spelling") spelling = v != "0";
+    else if (a == "--each") each = v != "0";
+    else if (a == "--synonyms") synonyms = v != "0";
   }
   auto queries = load_queries(queries_path);
   if (queries.empty() || (db.empty() && omega.empty())) {
     std::cerr << "usage: query_bench (--db DIR | --omega DIR) [--queries FILE] [--repeat N]\n";
     return 2;
   }
-  return omega.empty() ? run_ours(db, queries, repeat, all_passages, spelling) : run_omega(omega, queries, repeat);
+  return omega.empty() ? run_ours(db, queries, repeat, all_passages, spelling, synonyms, each) : run_omega(omega, queries, repeat);
 }

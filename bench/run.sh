@@ -5,9 +5,12 @@
 # `scrutiny ingest` (--jobs 1 and 2), no-change re-runs, query latency, themes,
 # retag, index sizes and peak RSS.
 #
-#   bench/run.sh [-b BUILD_DIR] [-w WORK_DIR] [-s SEED] [-o] [-a] SIZE...
+#   bench/run.sh [-b BUILD_DIR] [-w WORK_DIR] [-s SEED] [-o] [-a] [-J "1 2"] [-T "..."] SIZE...
 #     -o  ours only (skip the anchors)      -a  anchors only (skip ours)
 #     -q  queries only (indexes already built in WORK_DIR)
+#     -J  the --jobs values to ingest with (default "1 2"; the first one's
+#         index is the one measured for size, themes, retag and queries)
+#     -T  the anchors to run (default "pdftotext poppler_floor omindex")
 # Results: WORK_DIR/results-SIZE.tsv (metric<TAB>value, appended; the last
 # value of a metric wins), logs in WORK_DIR/log-SIZE/. Summary: bench/report.py.
 set -u
@@ -17,9 +20,11 @@ build=$src/build-bench
 work=/tmp/scrutiny-bench
 seed=42
 do_ours=1 do_anchors=1 only_queries=0
-while getopts "b:w:s:oaq" opt; do
+jobs_list="1 2" anchors="pdftotext poppler_floor omindex"
+while getopts "b:w:s:oaqJ:T:" opt; do
   case $opt in
     b) build=$OPTARG ;; w) work=$OPTARG ;; s) seed=$OPTARG ;;
+    J) jobs_list=$OPTARG ;; T) anchors=$OPTARG ;;
     o) do_anchors=0 ;; a) do_ours=0 ;; q) only_queries=1 ;;
     *) exit 2 ;;
   esac
@@ -77,7 +82,7 @@ for size in "$@"; do
   log=$work/log-$size
   results=$work/results-$size.tsv
   omega_db=$work/omega-$size
-  ours_db=$work/ours-$size-j1
+  ours_db=$work/ours-$size-j${jobs_list%% *}
   mkdir -p "$log"
   echo "== $size documents ($(date -u +%H:%M:%S), load $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ $only_queries = 0 ]; then
@@ -97,15 +102,19 @@ for size in "$@"; do
     find "$corpus" -type f -exec cat {} + >/dev/null  # same warm page cache for every tool
 
     if [ $do_anchors = 1 ]; then
-      measure pdftotext sh -c "find '$corpus' -name '*.pdf' | sort | while read -r f; do pdftotext -q \"\$f\" -; done >/dev/null"
-      measure poppler_floor "$floor" "$corpus"
-      rm -rf "$omega_db"
-      measure omindex omindex --db "$omega_db" --url / "$corpus"
-      measure omindex_rerun omindex --db "$omega_db" --url / "$corpus"
-      record omega_db_kb "$(du -sk "$omega_db" | cut -f1)"
+      case " $anchors " in *" pdftotext "*)
+        measure pdftotext sh -c "find '$corpus' -name '*.pdf' | sort | while read -r f; do pdftotext -q \"\$f\" -; done >/dev/null" ;;
+      esac
+      case " $anchors " in *" poppler_floor "*) measure poppler_floor "$floor" "$corpus" ;; esac
+      case " $anchors " in *" omindex "*)
+        rm -rf "$omega_db"
+        measure omindex omindex --db "$omega_db" --url / "$corpus"
+        measure omindex_rerun omindex --db "$omega_db" --url / "$corpus"
+        record omega_db_kb "$(du -sk "$omega_db" | cut -f1)" ;;
+      esac
     fi
     if [ $do_ours = 1 ]; then
-      for jobs in 1 2; do
+      for jobs in $jobs_list; do
         db=$work/ours-$size-j$jobs
         rm -rf "$db"
         measure "ingest_j$jobs" "$scrutiny" ingest --db "$db" --jobs "$jobs" --quiet "$corpus"
