@@ -74,18 +74,69 @@ class DateField : public Xapian::FieldProcessor {
   }
 };
 
-// date:A..B on the "YYYYMMDD" date slot; either end may be open.
+// Passages dated lo..hi ("YYYYMMDD", inclusive; "" leaves that end open), as
+// an OR of the index's month terms (M, months wholly inside) and day terms
+// (D, for the months an end cuts). These are the posting lists of the matching
+// passages alone; a value range on the date slot reads the date of every
+// passage in the index (a three-year themes table on 1M passages: 65 ms).
+// Only fully dated passages carry M and D terms, as only they have a date
+// value: the same passages match either way.
+Xapian::Query date_span(const Xapian::Database& db, const std::string& lo, const std::string& hi) {
+  const std::string month_prefix(schema::kMonth), day_prefix(schema::kDate);
+  auto within = [&](const std::string& day) { return (lo.empty() || day >= lo) && (hi.empty() || day <= hi); };
+  std::vector<Xapian::Query> terms;
+  for (auto m = db.allterms_begin(month_prefix); m != db.allterms_end(month_prefix); ++m) {
+    const std::string month = (*m).substr(month_prefix.size());  // YYYYMM
+    if (month.size() != 6) continue;
+    const std::string first = month + "01", last = month + "31";
+    if ((!hi.empty() && first > hi) || (!lo.empty() && last < lo)) continue;
+    if (within(first) && within(last)) {
+      terms.emplace_back(*m);
+      continue;
+    }
+    const std::string days = day_prefix + month;
+    for (auto d = db.allterms_begin(days); d != db.allterms_end(days); ++d)
+      if (within((*d).substr(day_prefix.size()))) terms.emplace_back(*d);
+  }
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// year:A..B (either end may be open) as an OR of the index's Y terms in the
+// range, for the reason date_span gives.
+class YearRange : public Xapian::RangeProcessor {
+ public:
+  explicit YearRange(const Xapian::Database& db) : Xapian::RangeProcessor(schema::kSlotYear, "year:"), db_(db) {}
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    if ((!begin.empty() && !is_year(begin)) || (!end.empty() && !is_year(end)))
+      return Xapian::Query(Xapian::Query::OP_INVALID);
+    const std::string prefix(schema::kYear);
+    std::vector<Xapian::Query> terms;
+    for (auto y = db_.allterms_begin(prefix); y != db_.allterms_end(prefix); ++y) {
+      const std::string year = (*y).substr(prefix.size());
+      if (year.size() == 4 && (begin.empty() || year >= begin) && (end.empty() || year <= end)) terms.emplace_back(*y);
+    }
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
+// date:A..B; either end may be open.
 class DateRange : public Xapian::RangeProcessor {
  public:
-  DateRange() : Xapian::RangeProcessor(schema::kSlotDate, "date:") {}
+  explicit DateRange(const Xapian::Database& db) : Xapian::RangeProcessor(schema::kSlotDate, "date:"), db_(db) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     auto b = begin.empty() ? std::optional<std::string>("") : date_bound(begin, false);
     auto e = end.empty() ? std::optional<std::string>("") : date_bound(end, true);
     if (!b || !e) return Xapian::Query(Xapian::Query::OP_INVALID);
-    if (b->empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, *e);
-    if (e->empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, *b);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, *b, *e);
+    return date_span(db_, *b, *e);
   }
+
+ private:
+  const Xapian::Database& db_;
 };
 
 // Stemming and stop words as for indexed text; shared by every parser.
@@ -148,8 +199,8 @@ void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
   qp.add_boolean_prefix("date", (new DateField)->release());
   qp.add_prefix("title", std::string(schema::kTitle));
   qp.add_prefix("section", std::string(schema::kSection));
-  qp.add_rangeprocessor((new Xapian::NumberRangeProcessor(schema::kSlotYear, "year:"))->release());
-  qp.add_rangeprocessor((new DateRange)->release());
+  qp.add_rangeprocessor((new YearRange(db))->release());
+  qp.add_rangeprocessor((new DateRange(db))->release());
 }
 
 // Weight of a synonym-expanded match relative to the typed words (docs/query.md).
@@ -308,12 +359,7 @@ Result<Xapian::Query> filter_query(const Xapian::Database& db, const Filters& f,
     if (!hi) return Error{"malformed --to date '" + f.to + "' (use 2021-03-08, 2021-03 or 2021)"};
     if (!lo->empty() && !hi->empty() && *lo > *hi)
       return Error{"reversed date range: --from " + f.from + " is after --to " + f.to};
-    if (lo->empty())
-      parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, *hi);
-    else if (hi->empty())
-      parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, *lo);
-    else
-      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, *lo, *hi);
+    parts.push_back(date_span(db, *lo, *hi));
   }
   if (auto s = vocabulary("type", f.type, kTypes, schema::kType); !s) return Error{s.error()};
   if (auto s = vocabulary("polarity", f.polarity, kPolarities, schema::kPolarity); !s) return Error{s.error()};
