@@ -22,14 +22,11 @@ std::uintmax_t bytes_in(const fs::path& dir) {
   return total;
 }
 
-// The compacted index is written in 32 KiB blocks instead of Xapian's 8 KiB.
-// Xapian 1.4 reads a block per pread(); counting facets reads the value
-// stream of every match, and on a 1M-passage index 32 KiB blocks took facet
-// queries from p50 10.4 / p99 129 ms to 6.8 / 81 ms (64 KiB: no better;
-// docs/benchmarks.md). Later ingests keep writing the blocks this size.
-constexpr unsigned kCompactBlockSize = 32768;
-
 }  // namespace
+
+unsigned compact_block_size(std::uintmax_t index_bytes) {
+  return index_bytes >= (64u << 20) ? 32768 : 8192;
+}
 
 Result<CompactStats> compact_index(const std::string& dir, double wait_seconds) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -49,7 +46,7 @@ Result<CompactStats> compact_index(const std::string& dir, double wait_seconds) 
   try {
     Xapian::Database current(dir);  // reopened under the lock: the latest commit
     stats.passages = current.get_doccount();
-    current.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER, kCompactBlockSize);
+    current.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER, compact_block_size(stats.bytes_before));
   } catch (const Xapian::Error& e) {
     fs::remove_all(fresh, ec);
     return Error{"cannot compact " + dir + ": " + e.get_type() + ": " + e.get_msg()};

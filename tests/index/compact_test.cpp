@@ -88,3 +88,10 @@ BOOST_AUTO_TEST_CASE(no_index_is_an_error_naming_the_directory) {
   BOOST_REQUIRE(!stats.ok());
   BOOST_TEST(stats.error().find("no index at " + missing) != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(indexes_of_64_mib_or_more_are_compacted_into_32_kib_blocks) {
+  BOOST_TEST(compact_block_size(1u << 20) == 8192u);  // a small index would only grow
+  BOOST_TEST(compact_block_size((64u << 20) - 1) == 8192u);
+  BOOST_TEST(compact_block_size(64u << 20) == 32768u);
+  BOOST_TEST(compact_block_size(std::uintmax_t{3} << 30) == 32768u);
+}
