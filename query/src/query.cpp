@@ -74,6 +74,13 @@ class DateField : public Xapian::FieldProcessor {
   }
 };
 
+// OR of the queries; none matches nothing (an empty Query would be dropped
+// from an AND, widening it).
+Xapian::Query any_of(const std::vector<Xapian::Query>& qs) {
+  if (qs.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
 // Passages dated lo..hi ("YYYYMMDD", inclusive; "" leaves that end open), as
 // an OR of the index's month terms (M, months wholly inside) and day terms
 // (D, for the months an end cuts). These are the posting lists of the matching
@@ -98,8 +105,7 @@ Xapian::Query date_span(const Xapian::Database& db, const std::string& lo, const
     for (auto d = db.allterms_begin(days); d != db.allterms_end(days); ++d)
       if (within((*d).substr(day_prefix.size()))) terms.emplace_back(*d);
   }
-  if (terms.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return any_of(terms);
 }
 
 // year:A..B (either end may be open) as an OR of the index's Y terms in the
@@ -116,8 +122,7 @@ class YearRange : public Xapian::RangeProcessor {
       const std::string year = (*y).substr(prefix.size());
       if (year.size() == 4 && (begin.empty() || year >= begin) && (end.empty() || year <= end)) terms.emplace_back(*y);
     }
-    if (terms.empty()) return Xapian::Query::MatchNothing;
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return any_of(terms);
   }
 
  private:
@@ -250,10 +255,6 @@ Status check_field(const Xapian::Database& db, const QueryContext& ctx, const Pr
   auto near = nearest(name, known, 1);
   return Error{"unknown prefix '" + w.name + ":'" +
                (near.empty() ? std::string(" (known: " + join(known) + ")") : " (did you mean " + near[0] + ":?)")};
-}
-
-Xapian::Query any_of(const std::vector<Xapian::Query>& qs) {
-  return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
 }
 
 }  // namespace
