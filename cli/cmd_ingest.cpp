@@ -12,7 +12,7 @@ namespace {
 
 struct IngestArgs {
   IngestRunOptions run;
-  std::string taxonomy;
+  std::string taxonomy, synonyms;
 };
 
 void add_options(CLI::App& app, IngestArgs& a) {
@@ -37,6 +37,7 @@ void add_options(CLI::App& app, IngestArgs& a) {
       ->capture_default_str()->check(CLI::PositiveNumber);
   app.add_flag("--quiet,-q", o.quiet, "No progress or summary line (failures still print)");
   app.add_option("--taxonomy", a.taxonomy, "Theme taxonomy file (default: " + Taxonomy::default_path() + ")");
+  add_synonyms_option(app, a.synonyms);
 }
 
 const CommandRegistration kIngest{
@@ -48,8 +49,11 @@ const CommandRegistration kIngest{
         const std::string path = args->taxonomy.empty() ? Taxonomy::default_path() : args->taxonomy;
         Result<Taxonomy> taxonomy = Taxonomy::load_file(path);
         if (!taxonomy.ok()) return fail(taxonomy.error());
+        auto synonyms = load_synonyms(args->synonyms);
+        if (!synonyms) return fail(synonyms.error());
         IngestRunOptions options = args->run;
         options.taxonomy = &taxonomy.value();
+        options.synonyms = &synonyms.value();
         IngestRunSummary summary = run_ingest(options);
         if (summary.failure != RunFailure::none) return fail(summary.error, summary.exit_code());
         return summary.exit_code();

@@ -12,7 +12,7 @@ namespace scrutiny::cli {
 namespace {
 
 struct RetagArgs {
-  std::string db, taxonomy;
+  std::string db, taxonomy, synonyms;
   bool dry_run = false;
 };
 
@@ -30,14 +30,20 @@ int run_retag(const RetagArgs& a) {
   const std::string path = a.taxonomy.empty() ? Taxonomy::default_path() : a.taxonomy;
   auto taxonomy = Taxonomy::load_file(path);
   if (!taxonomy) return fail(path + ": " + taxonomy.error());
+  auto synonyms = load_synonyms(a.synonyms);
+  if (!synonyms) return fail(synonyms.error());
   RetagOptions options;
   options.dry_run = a.dry_run;
+  options.synonyms = &synonyms.value();
   auto stats = retag_index(a.db, taxonomy.value(), options);
   // Another ingest or retag holds the writer lock: the same exit code as ingest's.
   if (!stats) return fail(stats.error(), stats.error().find("locked") != std::string::npos ? kLocked : kUsage);
   std::cout << fmt::format("{} {} of {} passages ({} documents) in {:.2f} s\n",
                            a.dry_run ? "would retag" : "retagged", stats->changed, stats->passages,
                            stats->documents, stats->seconds);
+  if (stats->synonyms_rebuilt)
+    std::cout << fmt::format("synonym terms {}: {} passages changed\n",
+                             a.dry_run ? "stale, would be rebuilt" : "rebuilt", stats->synonyms_changed);
   if (auto changes = theme_changes(stats.value()); !changes.empty())
     std::cout << "passages per theme, before -> after:\n" << changes;
   return kOk;
@@ -49,6 +55,7 @@ const CommandRegistration registration(
       auto args = std::make_shared<RetagArgs>();
       add_db_option(app, args->db);
       app.add_option("--taxonomy", args->taxonomy, "Taxonomy file (default: corpus/taxonomy.toml)");
+      add_synonyms_option(app, args->synonyms);
       app.add_flag("--dry-run,-n", args->dry_run, "Classify and report what would change; write nothing");
       return [args] { return run_retag(*args); };
     });

@@ -30,15 +30,9 @@ int run(const SearchArgs& a) {
   req.sort = a.sort == "date" ? SortOrder::date : SortOrder::relevance;
 
   QueryContext ctx;
-  Synonyms loaded;
-  if (!a.synonyms.empty()) {
-    auto s = Synonyms::load_file(a.synonyms);
-    if (!s) return fail(s.error());
-    loaded = std::move(s).value();
-    ctx.synonyms = &loaded;
-  } else {
-    ctx.synonyms = &Synonyms::default_set();
-  }
+  auto synonyms = load_synonyms(a.synonyms);
+  if (!synonyms) return fail(synonyms.error());
+  ctx.synonyms = &synonyms.value();
   auto searcher = Searcher::open(a.db, ctx);
   if (!searcher) return fail(searcher.error());
   auto result = searcher->search(req);
@@ -68,7 +62,7 @@ const CommandRegistration kSearch("search", "Search passages (see docs/query.md 
   app.add_flag("--by-year", a->request.by_year, "Group results into a timeline by year");
   app.add_option("--per-year", a->request.hits_per_year, "Hits shown per year with --by-year (default 3)");
   app.add_flag("--facets", a->request.facets, "Count matches by theme, year, type, body and polarity");
-  app.add_option("--synonyms", a->synonyms, "Synonyms file (default: corpus/synonyms.conf)");
+  add_synonyms_option(app, a->synonyms);
   add_filter_options(app, a->request.filters);
   app.add_option("query", a->words, "Query words (quote phrases; prefixes such as theme:workforce)");
   return [a] { return run(*a); };

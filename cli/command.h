@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "scrutiny/synonyms.h"
+
 namespace scrutiny::cli {
 
 enum ExitCode { kOk = 0, kSomeFailed = 1, kUsage = 2, kLocked = 3 };
@@ -26,5 +28,11 @@ int fail(const std::string& message, int code = kUsage);
 // The --db option every index command shares; default from default_db_path().
 void add_db_option(CLI::App& app, std::string& db);
 std::string default_db_path();
+
+// The --synonyms option of search, ingest and retag, and the file it names,
+// or Synonyms::default_path() when empty (no groups if that file is absent).
+// Error: the file cannot be read or parsed.
+void add_synonyms_option(CLI::App& app, std::string& path);
+Result<Synonyms> load_synonyms(const std::string& path);
 
 }  // namespace scrutiny::cli

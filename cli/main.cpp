@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -30,6 +31,18 @@ CommandRegistration::CommandRegistration(std::string name, std::string descripti
 int fail(const std::string& message, int code) {
   std::cerr << "scrutiny: " << message << "\n";
   return code;
+}
+
+void add_synonyms_option(CLI::App& app, std::string& path) {
+  app.add_option("--synonyms", path, "Synonyms file (default: " + Synonyms::default_path() + ")");
+}
+
+Result<Synonyms> load_synonyms(const std::string& path) {
+  if (!path.empty()) return Synonyms::load_file(path);
+  const std::string fallback = Synonyms::default_path();
+  std::error_code ec;
+  if (!std::filesystem::exists(fallback, ec)) return Synonyms::parse("", fallback);
+  return Synonyms::load_file(fallback);
 }
 
 std::string default_db_path() {

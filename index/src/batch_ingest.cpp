@@ -65,11 +65,16 @@ class BatchIngest {
     if (o_.paths.empty()) return fatal("no files or directories to ingest");
     Result<WriterLock> lock = WriterLock::acquire(o_.db, o_.wait_seconds);
     if (!lock.ok()) return locked(lock.error());
-    Result<IndexWriter> writer = IndexWriter::open(o_.db);
+    Result<IndexWriter> writer =
+        IndexWriter::open(o_.db, o_.synonyms ? *o_.synonyms : Synonyms::default_set());
     if (!writer.ok())
       return writer.error().find("locked") != std::string::npos ? locked(writer.error())
                                                                  : fatal(writer.error());
     writer_.emplace(std::move(writer.value()));
+    s_.synonym_terms_stale = !writer_->synonym_terms_current();
+    if (s_.synonym_terms_stale && !o_.quiet)
+      std::fprintf(o_.log, "note: %s: synonym terms predate synonyms.conf; searches expand synonyms "
+                           "as phrases (slower) until `scrutiny retag`\n", o_.db.c_str());
     if (!o_.manifest.empty()) {
       auto hints = load_manifest_hints(o_.manifest);
       if (!hints.ok()) return fatal(hints.error());
@@ -379,7 +384,8 @@ json IngestRunSummary::to_json() const {
               {"removed", removed},   {"previously_failed", previously_failed},
               {"ignored", ignored},
               {"failed", fails},      {"pages", pages},       {"passages", passages},
-              {"seconds", seconds},   {"started", started},   {"finished", finished}};
+              {"seconds", seconds},   {"started", started},   {"finished", finished},
+              {"synonym_terms_stale", synonym_terms_stale}};
 }
 
 IngestRunSummary run_ingest(const IngestRunOptions& options) { return BatchIngest(options).run(); }

@@ -145,24 +145,45 @@ json document_record(const Document& doc) {
               {"passages", doc.passages.size()}};
 }
 
-IndexWriter::IndexWriter(std::string dir, Xapian::WritableDatabase db)
+IndexWriter::IndexWriter(std::string dir, Xapian::WritableDatabase db, const Synonyms& synonyms)
     : dir_(std::move(dir)),
       db_(std::make_unique<Xapian::WritableDatabase>(std::move(db))),
-      indexer_(std::make_unique<Xapian::TermGenerator>()) {
+      indexer_(std::make_unique<Xapian::TermGenerator>()),
+      synonyms_(std::make_unique<SynonymTagger>(synonyms)) {
   indexer_->set_stemmer(Xapian::Stem("english"));
   indexer_->set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   indexer_->set_database(*db_);
   indexer_->set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  // All XSYN terms in an index must come from one synonyms file. A new index
+  // records ours; one built with other synonyms (or before XSYN terms) is
+  // marked stale, so searches expand phrases instead, until retag.
+  const std::string stored = db_->get_metadata(std::string(schema::kSynonymsKey));
+  if (db_->get_doccount() == 0) {
+    db_->set_metadata(std::string(schema::kSynonymsKey), synonyms_->fingerprint());
+  } else if (stored != synonyms_->fingerprint()) {
+    synonym_terms_current_ = false;
+    if (!stored.empty()) db_->set_metadata(std::string(schema::kSynonymsKey), "");
+  }
 }
 
-Result<IndexWriter> IndexWriter::open(const std::string& dir) {
+Status IndexWriter::mark_synonym_terms_current() {
+  try {
+    db_->set_metadata(std::string(schema::kSynonymsKey), synonyms_->fingerprint());
+    synonym_terms_current_ = true;
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return xapian_error("cannot write index metadata synonyms", e);
+  }
+}
+
+Result<IndexWriter> IndexWriter::open(const std::string& dir, const Synonyms& synonyms) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) return Error{"cannot create index directory " + dir + ": " + ec.message()};
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
     if (db.get_metadata("schema").empty()) db.set_metadata("schema", std::string(schema::kSchemaVersion));
-    return IndexWriter(dir, std::move(db));
+    return IndexWriter(dir, std::move(db), synonyms);
   } catch (const Xapian::DatabaseLockError&) {
     return Error{"index at " + dir + " is locked by another writer (is an ingest running?)"};
   } catch (const Xapian::Error& e) {
@@ -181,6 +202,7 @@ Status IndexWriter::replace_document(const Document& doc) {
       Xapian::Document xd;
       indexer_->set_document(xd);
       indexer_->index_text(p.text);
+      synonyms_->tag(xd);  // before other terms: fewer to walk
       // Title words only under S: unprefixed, they would make every passage of
       // a document match its title words and inflate per-passage counts. They
       // add no spelling data: repeated for every passage, they would cost a

@@ -52,8 +52,10 @@ bool same_tags(const Passage& a, const Passage& b) {
 
 class Retagger {
  public:
-  Retagger(Xapian::WritableDatabase& db, const Classifier& classify, const RetagOptions& options)
-      : db_(db), classify_(classify), options_(options) {}
+  // `synonyms`: rebuild every passage's XSYN terms with it; null: keep them.
+  Retagger(Xapian::WritableDatabase& db, const Classifier& classify, const RetagOptions& options,
+           const SynonymTagger* synonyms)
+      : db_(db), classify_(classify), options_(options), synonyms_(synonyms) {}
 
   void add(Xapian::docid did, Xapian::Document xd) {
     json data = json::parse(xd.get_data(), nullptr, false);
@@ -96,14 +98,19 @@ class Retagger {
       ++stats_.passages;
       // A schema 1 passage (no packed facet slot) is rewritten even when its
       // tags stand: that is how retag migrates an index.
-      const bool schema1 = pending_[i].xd.get_value(schema::kSlotFacets).empty();
-      if (same_tags(before[i], now) && !schema1) continue;
+      Pending& p = pending_[i];
+      const bool schema1 = p.xd.get_value(schema::kSlotFacets).empty();
+      const bool tags = !same_tags(before[i], now) || schema1;
+      const bool synonyms = synonyms_ && synonyms_->tag(p.xd);
+      if (synonyms) ++stats_.synonyms_changed;
+      if (!tags && !synonyms) continue;
       ++stats_.changed;
       if (options_.dry_run) continue;
-      Pending& p = pending_[i];
-      write_passage_tags(p.xd, now);
-      write_passage_tags(p.data, now);
-      p.xd.set_data(p.data.dump());
+      if (tags) {
+        write_passage_tags(p.xd, now);
+        write_passage_tags(p.data, now);
+        p.xd.set_data(p.data.dump());
+      }
       db_.replace_document(p.docid, p.xd);
       if (++uncommitted_ >= options_.batch) {
         db_.commit();
@@ -124,6 +131,7 @@ class Retagger {
   Xapian::WritableDatabase& db_;
   const Classifier& classify_;
   const RetagOptions& options_;
+  const SynonymTagger* synonyms_;
   std::string current_;
   std::vector<Pending> pending_;
   std::size_t uncommitted_ = 0;
@@ -141,11 +149,12 @@ Result<RetagStats> retag_index(const std::string& dir, const Classifier& classif
   // The same lock as ingest: a nightly run and a retag must not interleave.
   auto lock = WriterLock::acquire(dir, options.wait_seconds);
   if (!lock) return Error{lock.error()};
-  auto writer = IndexWriter::open(dir);
+  auto writer = IndexWriter::open(dir, options.synonyms ? *options.synonyms : Synonyms::default_set());
   if (!writer) return Error{writer.error()};
   try {
     Xapian::WritableDatabase& db = writer->database();
-    Retagger retagger(db, classify, options);
+    const bool rebuild_synonyms = !writer->synonym_terms_current();
+    Retagger retagger(db, classify, options, rebuild_synonyms ? &writer->synonym_tagger() : nullptr);
     // Collect ids first: replacing documents while walking the all-documents
     // postlist is not guaranteed to be stable.
     std::vector<Xapian::docid> ids;
@@ -155,9 +164,12 @@ Result<RetagStats> retag_index(const std::string& dir, const Classifier& classif
     retagger.flush();
     if (!options.dry_run) {
       db.set_metadata("schema", std::string(schema::kSchemaVersion));  // every passage is current now
+      if (rebuild_synonyms)
+        if (Status st = writer->mark_synonym_terms_current(); !st) return Error{st.error()};
       db.commit();
     }
     RetagStats stats = std::move(retagger.stats());
+    stats.synonyms_rebuilt = rebuild_synonyms;
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return stats;
   } catch (const Xapian::Error& e) {

@@ -8,6 +8,7 @@
 
 #include "query_text.h"
 #include "scrutiny/schema.h"
+#include "scrutiny/synonym_terms.h"
 #include "scrutiny/synonyms.h"
 
 namespace scrutiny {
@@ -159,15 +160,19 @@ void configure_words(Xapian::QueryParser& qp) {
   qp.set_default_op(Xapian::Query::OP_AND);
 }
 
-// scrutinysynonyms:N (expand_synonyms with as_field) -> OP_SYNONYM of group
-// N's entries, multi-word entries as phrases.
+// scrutinysynonyms:N (expand_synonyms with as_field) -> group N: its XSYN
+// concept term when the index's were built from these synonyms (one posting
+// list, synonym_terms.h), else OP_SYNONYM of its entries, several words as a
+// phrase.
 class SynonymGroupField : public Xapian::FieldProcessor {
  public:
-  explicit SynonymGroupField(const Synonyms& synonyms) : synonyms_(synonyms) {}
+  SynonymGroupField(const Synonyms& synonyms, bool concept_terms)
+      : synonyms_(synonyms), concept_terms_(concept_terms) {}
   Xapian::Query operator()(const std::string& value) override {
     const auto& groups = synonyms_.groups();
     const size_t n = static_cast<size_t>(std::stoul(value));
     if (n >= groups.size()) return Xapian::Query();
+    if (concept_terms_) return Xapian::Query(synonym_term(synonyms_, n));
     Xapian::QueryParser qp;
     configure_words(qp);
     std::vector<Xapian::Query> entries;
@@ -179,6 +184,7 @@ class SynonymGroupField : public Xapian::FieldProcessor {
 
  private:
   const Synonyms& synonyms_;
+  const bool concept_terms_;
 };
 
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
@@ -372,6 +378,11 @@ Result<Xapian::Query> filter_query(const Xapian::Database& db, const Filters& f,
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
+bool synonym_terms_current(const Xapian::Database& db, const Synonyms& synonyms) {
+  const std::string stored = db.get_metadata(std::string(schema::kSynonymsKey));
+  return !stored.empty() && stored == synonyms.fingerprint();
+}
+
 Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& query_text,
                                 const Filters& filters, const QueryContext& ctx) {
   const std::string text = fold_query_text(query_text);
@@ -394,13 +405,21 @@ Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& q
     configure(qp, db);
     Xapian::Query q = qp.parse_query(text, kParseFlags);
     const std::string expanded = ctx.synonyms ? expand_synonyms(text, *ctx.synonyms, true) : text;
+    out.highlight = q;
     if (expanded != text) {
       // The words the user typed outrank their synonyms: a passage saying
       // "care leavers" comes before one saying only "care experienced".
-      qp.add_prefix(kSynonymField, (new SynonymGroupField(*ctx.synonyms))->release());
-      Xapian::Query alternatives(Xapian::Query::OP_SCALE_WEIGHT, qp.parse_query(expanded, kParseFlags),
-                                 kSynonymWeight);
-      q = Xapian::Query(Xapian::Query::OP_OR, q, alternatives);
+      auto alternatives = [&](bool concept_terms) {
+        Xapian::QueryParser field_qp;
+        configure(field_qp, db);
+        field_qp.add_prefix(kSynonymField, (new SynonymGroupField(*ctx.synonyms, concept_terms))->release());
+        return Xapian::Query(Xapian::Query::OP_OR, q,
+                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                           field_qp.parse_query(expanded, kParseFlags), kSynonymWeight));
+      };
+      // Snippets highlight the entries' words, which XSYN terms are not.
+      out.highlight = alternatives(false);
+      q = synonym_terms_current(db, *ctx.synonyms) ? alternatives(true) : out.highlight;
     }
     if (ctx.spelling) out.spelling_suggestion = spelling_correction(text, db, ctx.synonyms);
     out.query = filter->empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter.value());

@@ -193,7 +193,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                static_cast<Xapian::doccount>(req.limit));
     result.total_estimate = mset.get_matches_estimated();
-    const Highlighter highlighter(db_, parsed->query);
+    const Highlighter highlighter(db_, parsed->highlight.empty() ? parsed->query : parsed->highlight);
     result.hits = hits_of(mset, highlighter);
     if (count_all) {
       auto counts = spy.counts();

@@ -16,6 +16,7 @@
 
 #include "scrutiny/extract_worker.h"
 #include "scrutiny/ingest.h"
+#include "scrutiny/synonyms.h"
 
 namespace scrutiny {
 
@@ -33,6 +34,7 @@ struct IngestRunOptions {
   bool retry_failed = false;           // retry remembered failures of unchanged files
   std::string manifest;                // CSV of metadata hints, "" for none
   const Taxonomy* taxonomy = nullptr;  // themes; null: none
+  const Synonyms* synonyms = nullptr;  // XSYN concept terms; null: Synonyms::default_set()
   size_t commit_every = 200;           // files per commit
   size_t commit_passages = 4000;       // ...or passages: Xapian's buffered changes slow down
                                        // as they grow (4000: 1k docs ingest 15% faster than 10000)
@@ -63,6 +65,7 @@ struct IngestRunSummary {
   std::string started, finished;  // ISO 8601 UTC
   RunFailure failure = RunFailure::none;
   std::string error;             // fatal or lock message
+  bool synonym_terms_stale = false;  // index's XSYN terms from other synonyms: run retag
 
   // 0 all good, 1 some files failed, 2 fatal, 3 locked (cli/command.h).
   int exit_code() const;

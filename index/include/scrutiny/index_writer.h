@@ -18,6 +18,7 @@
 
 #include "scrutiny/document.h"
 #include "scrutiny/result.h"
+#include "scrutiny/synonym_terms.h"
 
 namespace scrutiny {
 
@@ -25,7 +26,10 @@ class IndexWriter {
  public:
   // Opens the index at `dir`, creating it (and missing parent directories)
   // when absent. A second writer gets an Error saying the index is locked.
-  static Result<IndexWriter> open(const std::string& dir);
+  // Passages get XSYN terms from `synonyms`; when the index's existing ones
+  // came from other synonyms, they are marked stale (synonym_terms.h).
+  static Result<IndexWriter> open(const std::string& dir,
+                                  const Synonyms& synonyms = Synonyms::default_set());
 
   // Deletes every passage of doc.doc_id, then adds doc's passages.
   Status replace_document(const Document& doc);
@@ -48,12 +52,20 @@ class IndexWriter {
 
   const std::string& dir() const { return dir_; }
   Xapian::WritableDatabase& database() { return *db_; }
+  const SynonymTagger& synonym_tagger() const { return *synonyms_; }
+  // False when passages indexed before this writer have XSYN terms from other
+  // synonyms (or none): searches expand phrases until `retag` rewrites them.
+  bool synonym_terms_current() const { return synonym_terms_current_; }
+  // Records that every passage's XSYN terms now come from synonym_tagger().
+  Status mark_synonym_terms_current();
 
  private:
-  IndexWriter(std::string dir, Xapian::WritableDatabase db);
+  IndexWriter(std::string dir, Xapian::WritableDatabase db, const Synonyms& synonyms);
   std::string dir_;
   std::unique_ptr<Xapian::WritableDatabase> db_;  // unique_ptr keeps IndexWriter movable
   std::unique_ptr<Xapian::TermGenerator> indexer_;
+  std::unique_ptr<SynonymTagger> synonyms_;
+  bool synonym_terms_current_ = true;
 };
 
 // Opens an existing index read-only: Error "no index at DIR (run scrutiny

@@ -3,6 +3,8 @@
 // section are classified again; where themes, polarity, matches or the
 // boilerplate mark change, only the tag terms, tag slots and stored-data
 // fields are rewritten (passage_tags.h) — text terms and positions stay.
+// When the index's synonym concept terms (XSYN, synonym_terms.h) came from
+// other synonyms, retag rebuilds them too, from each passage's terms.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +14,7 @@
 
 #include "scrutiny/document.h"
 #include "scrutiny/result.h"
+#include "scrutiny/synonyms.h"
 #include "scrutiny/taxonomy.h"
 
 namespace scrutiny {
@@ -20,6 +23,8 @@ struct RetagStats {
   std::size_t documents = 0;  // source documents seen
   std::size_t passages = 0;   // passages classified
   std::size_t changed = 0;    // passages whose tags were rewritten
+  bool synonyms_rebuilt = false;      // XSYN terms were stale and rebuilt
+  std::size_t synonyms_changed = 0;   // passages whose XSYN terms changed
   std::map<std::string, std::size_t> themes_before;  // theme id -> passages tagged
   std::map<std::string, std::size_t> themes_after;
   double seconds = 0;
@@ -29,6 +34,7 @@ struct RetagOptions {
   std::size_t batch = 20000;  // changed passages per commit
   bool dry_run = false;       // classify and count, write nothing
   double wait_seconds = 0;    // for the writer lock held by an ingest
+  const Synonyms* synonyms = nullptr;  // null: Synonyms::default_set()
 };
 
 // Tags a document's passages in place, as Taxonomy::classify_document does.

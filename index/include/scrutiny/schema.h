@@ -28,6 +28,9 @@ inline constexpr std::string_view kVisit = "XVISIT";      // XVISIT<visit id>
 inline constexpr std::string_view kFramework = "XFRAME";  // XFRAME<sif|ilacs|ilacs_2026>
 inline constexpr std::string_view kPolarity = "XPOL";     // XPOL<strength|concern|neutral>
 inline constexpr std::string_view kBoilerplate = "XBOILER"; // XBOILER (alone): passage is boilerplate
+// XSYN<first entry of a synonym group, '_' for spaces>, wdf = occurrences of
+// the group's entries in the passage text (synonym_terms.h).
+inline constexpr std::string_view kSynonym = "XSYN";
 // Per-area grades: XJ<AREA>:<judgement>, e.g. XJLEADERS:good (area upper-cased).
 inline constexpr std::string_view kAreaJudgement = "XJ";
 
@@ -76,7 +79,10 @@ FacetViews unpack_facets(std::string&&) = delete;  // the views would dangle
 //                  (<path> is absolute and lexically normal; fields in file_state.h, docs/ingest.md)
 // "run:last"       JSON summary of the last ingest run
 // "schema"         schema version, currently "2" (1: facets in slots 4-9)
+// "synonyms"       Synonyms::fingerprint() of the synonyms the XSYN terms were
+//                  built with; "" (or absent) when they are stale or missing
 inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSynonymsKey = "synonyms";
 
 // Lower-case ASCII slug used in body/authority terms: "Overview and Scrutiny
 // Board" -> "overview_and_scrutiny_board".

@@ -49,6 +49,7 @@ struct QueryContext {
 
 struct ParsedQuery {
   Xapian::Query query;              // the text query AND the filters
+  Xapian::Query highlight;          // the text query's words, synonym groups as their entries
   std::string spelling_suggestion;  // corrected query string, "" when none
   bool match_all = false;           // no search words: every passage the filters allow
 };
@@ -59,6 +60,10 @@ struct ParsedQuery {
 // empty query without filters.
 Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& query_text,
                                 const Filters& filters, const QueryContext& context);
+
+// True when the index's XSYN terms were built from `synonyms`, so a synonym
+// group can be searched as one term (synonym_terms.h).
+bool synonym_terms_current(const Xapian::Database& db, const Synonyms& synonyms);
 
 // Shorthand for callers that need only the query: synonyms from the default
 // file (loaded once), theme ids from the index, no spelling.

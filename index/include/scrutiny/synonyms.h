@@ -31,10 +31,14 @@ class Synonyms {
   int find(std::string_view phrase) const;
   // Longest entry length, in words.
   size_t max_words() const { return max_words_; }
+  // Hex digest of the groups: the index records the one its concept terms
+  // were built with (synonym_terms.h).
+  const std::string& fingerprint() const { return fingerprint_; }
 
  private:
   std::vector<std::vector<std::string>> groups_;
   size_t max_words_ = 0;
+  std::string fingerprint_;
 };
 
 }  // namespace scrutiny

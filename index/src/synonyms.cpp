@@ -7,6 +7,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+#include <xxhash.h>
+
 namespace scrutiny {
 namespace {
 
@@ -30,6 +33,15 @@ std::string canonical(std::string_view s) {
 
 size_t word_count(const std::string& s) {
   return s.empty() ? 0 : 1 + static_cast<size_t>(std::count(s.begin(), s.end(), ' '));
+}
+
+std::string digest(const std::vector<std::vector<std::string>>& groups) {
+  std::string all;
+  for (const auto& g : groups) {
+    for (const auto& e : g) all += e + '=';
+    all += '\n';
+  }
+  return fmt::format("{:016x}", XXH3_64bits(all.data(), all.size()));
 }
 
 }  // namespace
@@ -60,6 +72,7 @@ Result<Synonyms> Synonyms::parse(std::string_view text, const std::string& origi
     for (const auto& e : group) out.max_words_ = std::max(out.max_words_, word_count(e));
     out.groups_.push_back(std::move(group));
   }
+  out.fingerprint_ = digest(out.groups_);
   return out;
 }
 
@@ -89,7 +102,8 @@ std::string Synonyms::default_path() {
 const Synonyms& Synonyms::default_set() {
   static const Synonyms set = [] {
     auto loaded = load_file(default_path());
-    return loaded ? std::move(loaded).value() : Synonyms{};
+    if (!loaded) loaded = parse("", "");  // no file: no groups
+    return std::move(loaded).value();
   }();
   return set;
 }

@@ -1,0 +1,54 @@
+// Synonym concept terms: XSYN<key> on every passage that contains an entry of
+// a synonym group (synonyms.h), its wdf the number of occurrences. A search
+// for any entry of the group then reads one posting list, where expanding
+// the group into its phrases must check positions for every passage holding
+// common words like "children" and "care" (the top-10 latency tail on large
+// indexes, docs/benchmarks.md).
+//
+// Entries match as the query parser reads them: one word by its unstemmed
+// term or its stem (Z prefix), several words as an exact phrase. The index
+// records the fingerprint of the synonyms its terms came from (metadata
+// "synonyms"); a search uses the terms only when that equals its own, and
+// `scrutiny retag` rewrites them after synonyms.conf is edited.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "scrutiny/synonyms.h"
+
+namespace scrutiny {
+
+// XSYN + the group's first entry, spaces as '_': XSYNlac, XSYNfront_door.
+std::string synonym_term(const Synonyms& synonyms, size_t group);
+
+class SynonymTagger {
+ public:
+  explicit SynonymTagger(const Synonyms& synonyms);
+
+  // Sets xd's XSYN terms from its text terms and positions (already
+  // generated, or read from the index); true when they changed.
+  bool tag(Xapian::Document& xd) const;
+
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  struct Entry {
+    size_t group;
+    size_t words;  // 1: matched by term or stem; more: phrase of that many terms
+  };
+  struct Use {
+    size_t entry;
+    size_t word;  // position of the term within its entry
+  };
+  std::vector<Entry> entries_;
+  std::vector<std::string> group_terms_;
+  std::unordered_map<std::string, std::vector<Use>> uses_;  // index term -> entries using it
+  std::string fingerprint_;
+};
+
+}  // namespace scrutiny
