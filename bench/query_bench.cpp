@@ -9,6 +9,9 @@
 //                                 (--all-passages 1: no collapse to one hit per document;
 //                                  --spelling 0: no "did you mean" lookup;
 //                                  --synonyms 0: no synonym expansion;
+//                                  --concept-terms 0: synonym groups expanded into
+//                                  their entries even where the index's XSYN terms
+//                                  are current (A/B of synonym_terms.h);
 //                                  --each 1: every timed query's ms, kind, query and
 //                                  flags on stderr, to find the slow ones)
 //   query_bench --omega DIR ...   the same query words through a plain Xapian
@@ -92,11 +95,15 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int repeat, bool all_passages,
-             bool spelling, bool synonyms, bool each) {
+struct OurOptions {
+  bool all_passages = false, spelling = true, synonyms = true, concept_terms = true, each = false;
+};
+
+int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int repeat, const OurOptions& opt) {
   scrutiny::QueryContext context;
-  context.spelling = spelling;
-  if (synonyms) context.synonyms = &scrutiny::Synonyms::default_set();
+  context.spelling = opt.spelling;
+  context.concept_terms = opt.concept_terms;
+  if (opt.synonyms) context.synonyms = &scrutiny::Synonyms::default_set();
   auto searcher = scrutiny::Searcher::open(db, context);
   if (!searcher) {
     std::cerr << "query_bench: " << searcher.error() << "\n";
@@ -110,7 +117,7 @@ int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int 
       request.query = q.text;
       request.filters = parse_flags(q.flags);
       request.facets = q.kind == "facets";
-      request.all_passages = all_passages;
+      request.all_passages = opt.all_passages;
       const auto start = Clock::now();
       auto result = searcher->search(request);
       const double ms = ms_since(start);
@@ -120,7 +127,7 @@ int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int 
         continue;
       }
       if (pass == 0) continue;  // warm-up
-      if (each) std::fprintf(stderr, "%.3f\t%s\t%s\t%s\n", ms, q.kind.c_str(), q.text.c_str(), q.flags.c_str());
+      if (opt.each) std::fprintf(stderr, "%.3f\t%s\t%s\t%s\n", ms, q.kind.c_str(), q.text.c_str(), q.flags.c_str());
       times[q.kind].push_back(ms);
       if (!request.facets) times["top10"].push_back(ms);
     }
@@ -165,22 +172,23 @@ int run_omega(const std::string& db_dir, const std::vector<BenchQuery>& queries,
 int main(int argc, char** argv) {
   std::string db, omega, queries_path = std::string(BENCH_DATA_DIR) + "/queries.tsv";
   int repeat = 3;
-  bool all_passages = false, spelling = true, synonyms = true, each = false;
+  OurOptions opt;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string a = argv[i], v = argv[i + 1];
     if (a == "--db") db = v;
     else if (a == "--omega") omega = v;
     else if (a == "--queries") queries_path = v;
     else if (a == "--repeat") repeat = std::atoi(v.c_str());
-    else if (a == "--all-passages") all_passages = v == "1";
-    else if (a == "--spelling") spelling = v != "0";
-    else if (a == "--each") each = v != "0";
-    else if (a == "--synonyms") synonyms = v != "0";
+    else if (a == "--all-passages") opt.all_passages = v == "1";
+    else if (a == "--spelling") opt.spelling = v != "0";
+    else if (a == "--each") opt.each = v != "0";
+    else if (a == "--synonyms") opt.synonyms = v != "0";
+    else if (a == "--concept-terms") opt.concept_terms = v != "0";
   }
   auto queries = load_queries(queries_path);
   if (queries.empty() || (db.empty() && omega.empty())) {
     std::cerr << "usage: query_bench (--db DIR | --omega DIR) [--queries FILE] [--repeat N]\n";
     return 2;
   }
-  return omega.empty() ? run_ours(db, queries, repeat, all_passages, spelling, synonyms, each) : run_omega(omega, queries, repeat);
+  return omega.empty() ? run_ours(db, queries, repeat, opt) : run_omega(omega, queries, repeat);
 }

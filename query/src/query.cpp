@@ -419,7 +419,7 @@ Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& q
       };
       // Snippets highlight the entries' words, which XSYN terms are not.
       out.highlight = alternatives(false);
-      q = synonym_terms_current(db, *ctx.synonyms) ? alternatives(true) : out.highlight;
+      q = ctx.concept_terms && synonym_terms_current(db, *ctx.synonyms) ? alternatives(true) : out.highlight;
     }
     if (ctx.spelling) out.spelling_suggestion = spelling_correction(text, db, ctx.synonyms);
     out.query = filter->empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter.value());

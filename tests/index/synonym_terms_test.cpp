@@ -117,6 +117,16 @@ BOOST_AUTO_TEST_CASE(a_group_is_searched_as_one_term_only_while_the_index_terms_
   enquire.set_query(q->query);
   BOOST_TEST(enquire.get_mset(0, 10).size() == 1u);
 
+  // Concept terms switched off (benchmark A/B): the same synonyms expand into
+  // the entries, and the same passage is found.
+  ctx.concept_terms = false;
+  auto phrases = parse_query(db, "LAC", {}, ctx);
+  BOOST_REQUIRE(phrases.ok());
+  BOOST_TEST(phrases->query.get_description().find("XSYN") == std::string::npos);
+  enquire.set_query(phrases->query);
+  BOOST_TEST(enquire.get_mset(0, 10).size() == 1u);
+  ctx.concept_terms = true;
+
   // Other synonyms than the index's: the group is expanded into phrases, and
   // finds the same passage.
   const Synonyms other = parse("LAC = children in care\n");

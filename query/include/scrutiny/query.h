@@ -45,6 +45,9 @@ struct QueryContext {
   std::vector<std::string> theme_ids;
   // Offer a "did you mean" from the index's spelling data.
   bool spelling = true;
+  // Search a synonym group as its XSYN term when the index's are current;
+  // false always expands it into its entries (same matches; for A/B timing).
+  bool concept_terms = true;
 };
 
 struct ParsedQuery {
