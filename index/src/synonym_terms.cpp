@@ -45,7 +45,17 @@ std::string synonym_term(const Synonyms& synonyms, size_t group) {
   return schema::term(schema::kSynonym, key);
 }
 
-SynonymTagger::SynonymTagger(const Synonyms& synonyms) : fingerprint_(synonyms.fingerprint()) {
+std::string synonym_entry_term(const std::string& entry) {
+  if (entry_terms(entry).size() < 2) return "";
+  std::string key = entry;
+  std::replace(key.begin(), key.end(), ' ', '_');
+  return schema::term(schema::kSynonymEntry, key);
+}
+
+// Scheme 2: group terms plus XSYNE phrase-entry terms.
+std::string concept_terms_fingerprint(const Synonyms& synonyms) { return "2:" + synonyms.fingerprint(); }
+
+SynonymTagger::SynonymTagger(const Synonyms& synonyms) : fingerprint_(concept_terms_fingerprint(synonyms)) {
   const Xapian::Stem stem("english");
   for (size_t g = 0; g < synonyms.groups().size(); ++g) {
     group_terms_.push_back(synonym_term(synonyms, g));
@@ -53,7 +63,7 @@ SynonymTagger::SynonymTagger(const Synonyms& synonyms) : fingerprint_(synonyms.f
       const std::vector<std::string> terms = entry_terms(entry);
       if (terms.empty()) continue;
       const size_t id = entries_.size();
-      entries_.push_back({g, terms.size()});
+      entries_.push_back({g, terms.size(), terms.size() > 1 ? synonym_entry_term(entry) : ""});
       for (size_t w = 0; w < terms.size(); ++w) uses_[terms[w]].push_back({id, w});
       // One word also matches by its stem, as the query parser's does.
       if (terms.size() == 1) uses_["Z" + stem(terms[0])].push_back({id, 0});
@@ -90,7 +100,10 @@ bool SynonymTagger::tag(Xapian::Document& xd) const {
     if (single[i]) after[group_terms_[entries_[i].group]] += single[i];
   for (const auto& [id, words] : phrases) {
     if (std::any_of(words.begin(), words.end(), [](const auto& w) { return w.empty(); })) continue;
-    if (Xapian::termcount n = phrase_count(words)) after[group_terms_[entries_[id].group]] += n;
+    if (Xapian::termcount n = phrase_count(words)) {
+      after[group_terms_[entries_[id].group]] += n;
+      after[entries_[id].term] += n;
+    }
   }
   if (before == after) return false;
   for (const auto& [term, wdf] : before) xd.remove_term(term);

@@ -187,6 +187,44 @@ class SynonymGroupField : public Xapian::FieldProcessor {
   const bool concept_terms_;
 };
 
+// scrutinyentry:G.E (quoted_entries_as_fields) -> the XSYNE term of entry E
+// of group G: the quoted phrase's passages from one posting list.
+class SynonymEntryField : public Xapian::FieldProcessor {
+ public:
+  explicit SynonymEntryField(const Synonyms& synonyms) : synonyms_(synonyms) {}
+  Xapian::Query operator()(const std::string& value) override {
+    const size_t dot = value.find('.');
+    const size_t g = static_cast<size_t>(std::stoul(value.substr(0, dot)));
+    const size_t e = static_cast<size_t>(std::stoul(value.substr(dot + 1)));
+    return Xapian::Query(synonym_entry_term(synonyms_.groups().at(g).at(e)));
+  }
+
+ private:
+  const Synonyms& synonyms_;
+};
+
+// True when `q` excludes passages somewhere (NOT, -word, XOR): then matching
+// more inside it can mean matching less overall.
+bool has_negation(const Xapian::Query& q) {
+  const auto op = q.get_type();
+  if (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_XOR) return true;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (has_negation(q.get_subquery(i))) return true;
+  return false;
+}
+
+// The typed query OR its synonym expansion (scaled down). Without negation
+// the expansion matches every passage the typed words match (each group
+// stands for the entry typed), so OR equals AND_MAYBE(expansion, typed):
+// same matches, same weights, but the typed words' phrase checks run only on
+// passages the expansion already matched, not on every passage holding
+// "children", "in" and "care" (1M passages: see docs/benchmarks.md).
+Xapian::Query typed_or_expanded(const Xapian::Query& typed, const Xapian::Query& expansion, double weight) {
+  Xapian::Query scaled(Xapian::Query::OP_SCALE_WEIGHT, expansion, weight);
+  if (has_negation(typed) || has_negation(expansion)) return Xapian::Query(Xapian::Query::OP_OR, typed, scaled);
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, scaled, typed);
+}
+
 void configure(Xapian::QueryParser& qp, const Xapian::Database& db) {
   qp.set_database(db);
   configure_words(qp);
@@ -380,8 +418,46 @@ Result<Xapian::Query> filter_query(const Xapian::Database& db, const Filters& f,
 
 bool synonym_terms_current(const Xapian::Database& db, const Synonyms& synonyms) {
   const std::string stored = db.get_metadata(std::string(schema::kSynonymsKey));
-  return !stored.empty() && stored == synonyms.fingerprint();
+  return !stored.empty() && stored == concept_terms_fingerprint(synonyms);
 }
+
+namespace {
+
+struct SynonymQueries {
+  Xapian::Query query;      // what to match
+  Xapian::Query highlight;  // the same with words, not concept terms, for snippets
+};
+
+// The typed query `typed` (parsed from `text`) with its synonym groups. The
+// words the user typed outrank their synonyms: a passage saying "care
+// leavers" comes before one saying only "care experienced". With the index's
+// concept terms current, groups and quoted entries are searched as their
+// XSYN/XSYNE terms; otherwise groups expand into their entries.
+SynonymQueries with_synonyms(const Xapian::Database& db, const std::string& text, const Xapian::Query& typed,
+                             const Synonyms& synonyms, bool allow_concept_terms) {
+  const std::string expanded = expand_synonyms(text, synonyms, true);
+  if (expanded == text) return {typed, typed};
+  auto expansion = [&](bool concept_terms) {
+    Xapian::QueryParser qp;
+    configure(qp, db);
+    qp.add_prefix(kSynonymField, (new SynonymGroupField(synonyms, concept_terms))->release());
+    return qp.parse_query(expanded, kParseFlags);
+  };
+  SynonymQueries out;
+  out.highlight = typed_or_expanded(typed, expansion(false), kSynonymWeight);
+  if (!allow_concept_terms || !synonym_terms_current(db, synonyms)) {
+    out.query = out.highlight;
+    return out;
+  }
+  Xapian::QueryParser qp;
+  configure(qp, db);
+  qp.add_prefix(kSynonymEntryField, (new SynonymEntryField(synonyms))->release());
+  const Xapian::Query typed_terms = qp.parse_query(quoted_entries_as_fields(text, synonyms), kParseFlags);
+  out.query = typed_or_expanded(typed_terms, expansion(true), kSynonymWeight);
+  return out;
+}
+
+}  // namespace
 
 Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& query_text,
                                 const Filters& filters, const QueryContext& ctx) {
@@ -404,22 +480,11 @@ Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& q
     Xapian::QueryParser qp;
     configure(qp, db);
     Xapian::Query q = qp.parse_query(text, kParseFlags);
-    const std::string expanded = ctx.synonyms ? expand_synonyms(text, *ctx.synonyms, true) : text;
     out.highlight = q;
-    if (expanded != text) {
-      // The words the user typed outrank their synonyms: a passage saying
-      // "care leavers" comes before one saying only "care experienced".
-      auto alternatives = [&](bool concept_terms) {
-        Xapian::QueryParser field_qp;
-        configure(field_qp, db);
-        field_qp.add_prefix(kSynonymField, (new SynonymGroupField(*ctx.synonyms, concept_terms))->release());
-        return Xapian::Query(Xapian::Query::OP_OR, q,
-                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                           field_qp.parse_query(expanded, kParseFlags), kSynonymWeight));
-      };
-      // Snippets highlight the entries' words, which XSYN terms are not.
-      out.highlight = alternatives(false);
-      q = ctx.concept_terms && synonym_terms_current(db, *ctx.synonyms) ? alternatives(true) : out.highlight;
+    if (ctx.synonyms) {
+      auto synonyms = with_synonyms(db, text, q, *ctx.synonyms, ctx.concept_terms);
+      q = synonyms.query;
+      out.highlight = synonyms.highlight;
     }
     if (ctx.spelling) out.spelling_suggestion = spelling_correction(text, db, ctx.synonyms);
     out.query = filter->empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter.value());

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "scrutiny/synonym_terms.h"
 #include "scrutiny/synonyms.h"
 
 namespace scrutiny {
@@ -173,6 +174,23 @@ std::string expand_synonyms(const std::string& text, const Synonyms& synonyms, b
     out += as_field ? std::string(kSynonymField) + ":" + std::to_string(group) : alternatives(synonyms.groups()[group]);
     copied = tokens[t + span - 1].end;
     t += span;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
+std::string quoted_entries_as_fields(const std::string& text, const Synonyms& synonyms) {
+  std::string out;
+  size_t copied = 0;
+  for (const Token& tok : tokenize(text)) {
+    if (tok.kind != Token::quoted) continue;
+    const int group = synonyms.find(tok.key);
+    if (group < 0 || synonym_entry_term(tok.key).empty()) continue;
+    const auto& entries = synonyms.groups()[static_cast<size_t>(group)];
+    const size_t entry = static_cast<size_t>(std::find(entries.begin(), entries.end(), tok.key) - entries.begin());
+    out.append(text, copied, tok.begin - copied);
+    out += std::string(kSynonymEntryField) + ":" + std::to_string(group) + "." + std::to_string(entry);
+    copied = tok.end;
   }
   out.append(text, copied, std::string::npos);
   return out;

@@ -41,6 +41,13 @@ Result<ScannedQuery> scan_query(const std::string& text);
 inline constexpr const char* kSynonymField = "scrutinysynonyms";
 std::string expand_synonyms(const std::string& text, const Synonyms& synonyms, bool as_field = false);
 
+// Each quoted phrase that is a synonym entry of several index terms
+// ("children in care") written as "<kSynonymEntryField>:G.E" (entry E of
+// group G), for a FieldProcessor that searches its XSYNE term instead of
+// checking the phrase (synonym_terms.h). Other text is left alone.
+inline constexpr const char* kSynonymEntryField = "scrutinyentry";
+std::string quoted_entries_as_fields(const std::string& text, const Synonyms& synonyms);
+
 // "Did you mean": `text` with each plain word that is not in the index
 // replaced by Xapian's spelling suggestion; "" when nothing changes. Words
 // that are synonym entries, prefixed, wildcards or operators are kept.

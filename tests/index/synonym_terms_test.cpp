@@ -70,12 +70,19 @@ BOOST_AUTO_TEST_CASE(entries_count_as_words_stems_and_exact_phrases) {
   // after children" once, "LAC" once; "care of children" is no entry.
   BOOST_TEST(wdf(d, "XSYNlac") == 5u);
   BOOST_TEST(wdf(d, "XSYNmach") == 0u);
+  // Each phrase entry also counts on its own; one-word entries get no term.
+  BOOST_TEST(wdf(d, "XSYNEchildren_in_care") == 3u);
+  BOOST_TEST(wdf(d, "XSYNElooked_after_children") == 1u);
+  BOOST_TEST(wdf(d, "XSYNElac") == 0u);
 
   Xapian::Document door = indexed("The front door and the Multi-Agency Children's Hub; front doors.");
   BOOST_TEST(tagger.tag(door));
   // "front door" once (the phrase wants the word "door", not "doors"),
   // "multi-agency children's hub" once.
   BOOST_TEST(wdf(door, "XSYNmach") == 2u);
+  BOOST_TEST(wdf(door, "XSYNEmulti-agency_children's_hub") == 1u);
+  BOOST_TEST(synonym_entry_term("multi-agency children's hub") == "XSYNEmulti-agency_children's_hub");
+  BOOST_TEST(synonym_entry_term("mach") == "");
 
   Xapian::Document lacs = indexed("Reviews for all LACs were late.");
   BOOST_TEST(tagger.tag(lacs));  // one word matches by its stem, as a query for it does
@@ -137,6 +144,50 @@ BOOST_AUTO_TEST_CASE(a_group_is_searched_as_one_term_only_while_the_index_terms_
   BOOST_TEST(expanded->query.get_description().find("XSYN") == std::string::npos);
   enquire.set_query(expanded->query);
   BOOST_TEST(enquire.get_mset(0, 10).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_quoted_entry_is_searched_as_its_entry_term_and_finds_what_the_phrase_finds) {
+  TempDir dir;
+  const Synonyms synonyms = parse(kGroups);
+  write(dir.path.string(), synonyms,
+        {"Children in care saw their social worker.", "Looked after children saw theirs.",
+         "Children were in the care of the council."});
+  Xapian::Database db(dir.path.string());
+  QueryContext ctx;
+  ctx.synonyms = &synonyms;
+  ctx.spelling = false;
+  auto ids = [&](const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    std::vector<Xapian::docid> out;
+    for (auto m = enquire.get_mset(0, 10).begin(); m != enquire.get_mset(0, 10).end(); ++m) out.push_back(*m);
+    return out;
+  };
+  auto q = parse_query(db, "\"children in care\"", {}, ctx);
+  BOOST_REQUIRE(q.ok());
+  BOOST_TEST(q->query.get_description().find("XSYNEchildren_in_care") != std::string::npos);
+  BOOST_TEST(q->query.get_description().find("PHRASE") == std::string::npos);
+  // The typed entry first, its synonym next; "children ... in the care" is
+  // no match either way.
+  const std::vector<Xapian::docid> expected = {1, 2};
+  BOOST_TEST(ids(q->query) == expected, boost::test_tools::per_element());
+  // Snippets still see the phrase's words.
+  BOOST_TEST(q->highlight.get_description().find("PHRASE") != std::string::npos);
+
+  ctx.concept_terms = false;
+  auto phrases = parse_query(db, "\"children in care\"", {}, ctx);
+  BOOST_REQUIRE(phrases.ok());
+  BOOST_TEST(phrases->query.get_description().find("XSYN") == std::string::npos);
+  BOOST_TEST(ids(phrases->query) == expected, boost::test_tools::per_element());
+
+  // With a negation the typed query is not inside its expansion, so they stay
+  // ORed: the passage saying only a synonym still matches the typed query
+  // (AND_MAYBE would lose it).
+  ctx.concept_terms = true;
+  auto negated = parse_query(db, "saw -\"children in care\"", {}, ctx);
+  BOOST_REQUIRE(negated.ok());
+  const std::vector<Xapian::docid> only_second = {2};
+  BOOST_TEST(ids(negated->query) == only_second, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(writing_with_edited_synonyms_marks_the_terms_stale_until_retag_rebuilds_them) {

@@ -30,7 +30,12 @@ inline constexpr std::string_view kPolarity = "XPOL";     // XPOL<strength|conce
 inline constexpr std::string_view kBoilerplate = "XBOILER"; // XBOILER (alone): passage is boilerplate
 // XSYN<first entry of a synonym group, '_' for spaces>, wdf = occurrences of
 // the group's entries in the passage text (synonym_terms.h).
+// XSYNE<entry of several words, '_' for spaces>, wdf = its exact-phrase
+// occurrences: a quoted entry ("children in care") is searched as this term.
+// Group terms never start with 'E' (entries are lower-cased), and every
+// concept term starts with XSYN, so retag rebuilds both together.
 inline constexpr std::string_view kSynonym = "XSYN";
+inline constexpr std::string_view kSynonymEntry = "XSYNE";
 // Per-area grades: XJ<AREA>:<judgement>, e.g. XJLEADERS:good (area upper-cased).
 inline constexpr std::string_view kAreaJudgement = "XJ";
 
@@ -79,7 +84,7 @@ FacetViews unpack_facets(std::string&&) = delete;  // the views would dangle
 //                  (<path> is absolute and lexically normal; fields in file_state.h, docs/ingest.md)
 // "run:last"       JSON summary of the last ingest run
 // "schema"         schema version, currently "2" (1: facets in slots 4-9)
-// "synonyms"       Synonyms::fingerprint() of the synonyms the XSYN terms were
+// "synonyms"       concept_terms_fingerprint() of the synonyms the XSYN terms were
 //                  built with; "" (or absent) when they are stale or missing
 inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSynonymsKey = "synonyms";

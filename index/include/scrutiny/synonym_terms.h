@@ -6,10 +6,12 @@
 // indexes, docs/benchmarks.md).
 //
 // Entries match as the query parser reads them: one word by its unstemmed
-// term or its stem (Z prefix), several words as an exact phrase. The index
-// records the fingerprint of the synonyms its terms came from (metadata
-// "synonyms"); a search uses the terms only when that equals its own, and
-// `scrutiny retag` rewrites them after synonyms.conf is edited.
+// term or its stem (Z prefix), several words as an exact phrase. An entry of
+// several words also gets its own term (XSYNE), so a quoted entry the user
+// types ("children in care") needs no phrase check either. The index records
+// the fingerprint of the synonyms its terms came from (metadata "synonyms");
+// a search uses the terms only when that equals its own, and `scrutiny
+// retag` rewrites them after synonyms.conf is edited.
 #pragma once
 
 #include <cstddef>
@@ -26,6 +28,16 @@ namespace scrutiny {
 // XSYN + the group's first entry, spaces as '_': XSYNlac, XSYNfront_door.
 std::string synonym_term(const Synonyms& synonyms, size_t group);
 
+// XSYNE + `entry` (lower-cased, single-spaced, as Synonyms holds it) with '_'
+// for spaces when the entry is several index terms (a phrase); "" for one
+// word, which needs no term of its own.
+std::string synonym_entry_term(const std::string& entry);
+
+// What the index's metadata "synonyms" holds for terms built from `synonyms`
+// by this version of the tagger: the synonyms' fingerprint and the tagging
+// scheme, so an index tagged by an older scheme counts as stale.
+std::string concept_terms_fingerprint(const Synonyms& synonyms);
+
 class SynonymTagger {
  public:
   explicit SynonymTagger(const Synonyms& synonyms);
@@ -39,7 +51,8 @@ class SynonymTagger {
  private:
   struct Entry {
     size_t group;
-    size_t words;  // 1: matched by term or stem; more: phrase of that many terms
+    size_t words;       // 1: matched by term or stem; more: phrase of that many terms
+    std::string term;   // XSYNE term of a phrase entry, "" for one word
   };
   struct Use {
     size_t entry;
