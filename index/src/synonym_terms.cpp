@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "scrutiny/schema.h"
@@ -63,7 +64,7 @@ SynonymTagger::SynonymTagger(const Synonyms& synonyms) : fingerprint_(concept_te
       const std::vector<std::string> terms = entry_terms(entry);
       if (terms.empty()) continue;
       const size_t id = entries_.size();
-      entries_.push_back({g, terms.size(), terms.size() > 1 ? synonym_entry_term(entry) : ""});
+      entries_.push_back({g, terms.size(), terms.size() > 1 ? synonym_entry_term(entry) : "", terms});
       for (size_t w = 0; w < terms.size(); ++w) uses_[terms[w]].push_back({id, w});
       // One word also matches by its stem, as the query parser's does.
       if (terms.size() == 1) uses_["Z" + stem(terms[0])].push_back({id, 0});
@@ -75,7 +76,10 @@ bool SynonymTagger::tag(Xapian::Document& xd) const {
   const std::string_view prefix = schema::kSynonym;
   std::map<std::string, Xapian::termcount> before, after;
   std::vector<Xapian::termcount> single(entries_.size(), 0);
-  std::map<size_t, std::vector<std::vector<Xapian::termpos>>> phrases;  // entry -> word -> positions
+  std::vector<size_t> words_present(entries_.size(), 0);
+  // First the terms alone: positions are read only for phrase entries whose
+  // every word is present ("in" and "children" are in most passages, and
+  // reading their positions dominated a retag of 1M passages).
   for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
     const std::string term = *t;
     if (term.compare(0, prefix.size(), prefix) == 0) {
@@ -85,30 +89,49 @@ bool SynonymTagger::tag(Xapian::Document& xd) const {
     auto u = uses_.find(term);
     if (u == uses_.end()) continue;
     for (const Use& use : u->second) {
-      const Entry& e = entries_[use.entry];
-      if (e.words == 1) {
+      if (entries_[use.entry].words > 1) {
+        ++words_present[use.entry];
+      } else {
         // The word's own term and its stem count the same occurrences.
         single[use.entry] = std::max(single[use.entry], t.get_wdf());
-        continue;
       }
-      auto& words = phrases[use.entry];
-      words.resize(e.words);
-      words[use.word].assign(t.positionlist_begin(), t.positionlist_end());
     }
   }
   for (size_t i = 0; i < entries_.size(); ++i)
     if (single[i]) after[group_terms_[entries_[i].group]] += single[i];
-  for (const auto& [id, words] : phrases) {
-    if (std::any_of(words.begin(), words.end(), [](const auto& w) { return w.empty(); })) continue;
-    if (Xapian::termcount n = phrase_count(words)) {
-      after[group_terms_[entries_[id].group]] += n;
-      after[entries_[id].term] += n;
-    }
+  for (const auto& [id, n] : phrase_counts(xd, words_present)) {
+    after[group_terms_[entries_[id].group]] += n;
+    after[entries_[id].term] += n;
   }
   if (before == after) return false;
   for (const auto& [term, wdf] : before) xd.remove_term(term);
   for (const auto& [term, wdf] : after) xd.add_term(term, wdf);
   return true;
+}
+
+std::map<size_t, Xapian::termcount> SynonymTagger::phrase_counts(const Xapian::Document& xd,
+                                                                  const std::vector<size_t>& words_present) const {
+  std::map<size_t, std::vector<std::vector<Xapian::termpos>>> phrases;  // entry -> word -> positions
+  std::set<std::string> needed;
+  for (size_t i = 0; i < entries_.size(); ++i)
+    if (entries_[i].words > 1 && words_present[i] == entries_[i].words) {
+      phrases[i].resize(entries_[i].words);
+      needed.insert(entries_[i].terms.begin(), entries_[i].terms.end());
+    }
+  std::map<size_t, Xapian::termcount> out;
+  if (needed.empty()) return out;
+  auto t = xd.termlist_begin();
+  for (const std::string& term : needed) {  // sorted, as the termlist is
+    t.skip_to(term);
+    if (t == xd.termlist_end()) break;
+    if (*t != term) continue;
+    const std::vector<Xapian::termpos> positions(t.positionlist_begin(), t.positionlist_end());
+    for (const Use& use : uses_.at(term))
+      if (auto p = phrases.find(use.entry); p != phrases.end()) p->second[use.word] = positions;
+  }
+  for (const auto& [id, words] : phrases)
+    if (Xapian::termcount n = phrase_count(words)) out[id] = n;
+  return out;
 }
 
 }  // namespace scrutiny

@@ -6,17 +6,20 @@
 
 namespace scrutiny {
 
-void FacetSpy::count(Counts& c, std::string_view value) {
+void FacetSpy::count(Facet& f, std::string_view value) {
   if (value.empty()) return;
-  auto it = c.find(value);
-  if (it == c.end()) it = c.emplace(std::string(value), 0).first;
-  ++it->second;
+  if (!f.last || f.last->first != value) {
+    auto it = f.counts.find(value);
+    if (it == f.counts.end()) it = f.counts.emplace(std::string(value), 0).first;
+    f.last = &*it;
+  }
+  ++f.last->second;
 }
 
-void FacetSpy::count_lines(Counts& c, std::string_view values) {
+void FacetSpy::count_lines(Facet& f, std::string_view values) {
   while (!values.empty()) {
     const size_t end = values.find('\n');
-    count(c, values.substr(0, end));
+    count(f, values.substr(0, end));
     if (end == std::string_view::npos) break;
     values.remove_prefix(end + 1);
   }
@@ -49,7 +52,7 @@ void FacetSpy::count_schema1(const Xapian::Document& doc) {
 
 std::map<std::string, std::map<std::string, Xapian::doccount>> FacetSpy::counts() const {
   std::map<std::string, std::map<std::string, Xapian::doccount>> out;
-  auto copy = [](const Counts& from, auto& to) { to.insert(from.begin(), from.end()); };
+  auto copy = [](const Facet& from, auto& to) { to.insert(from.counts.begin(), from.counts.end()); };
   copy(themes_, out["theme"]);
   copy(types_, out["type"]);
   copy(bodies_, out["body"]);

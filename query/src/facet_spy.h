@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 
@@ -25,14 +26,29 @@ class FacetSpy : public Xapian::MatchSpy {
   std::map<std::string, std::map<std::string, Xapian::doccount>> counts() const;
 
  private:
-  // Keyed by views of the value being counted: found without a copy.
-  using Counts = std::map<std::string, Xapian::doccount, std::less<>>;
-  static void count(Counts& c, std::string_view value);
-  static void count_lines(Counts& c, std::string_view values);  // '\n'-joined
+  // Hashed, and looked up by views of the value: found without a copy.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Counts = std::unordered_map<std::string, Xapian::doccount, ViewHash, std::equal_to<>>;
+  // One facet's counts and the value counted last: a document's passages
+  // are consecutive matches with the same year, type, body, authority and
+  // judgement, so most lookups are one comparison (element pointers survive
+  // rehashing).
+  struct Facet {
+    Counts counts;
+    Counts::value_type* last = nullptr;
+    Facet() = default;
+    Facet(const Facet& other) : counts(other.counts) {}  // `last` would point into other
+    Facet& operator=(const Facet&) = delete;
+  };
+  static void count(Facet& f, std::string_view value);
+  static void count_lines(Facet& f, std::string_view values);  // '\n'-joined
   void count_schema1(const Xapian::Document& doc);
 
   Xapian::doccount total_ = 0;
-  Counts themes_, years_, types_, bodies_, polarities_, authorities_, judgements_;
+  Facet themes_, years_, types_, bodies_, polarities_, authorities_, judgements_;
 };
 
 }  // namespace scrutiny

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -53,11 +54,16 @@ class SynonymTagger {
     size_t group;
     size_t words;       // 1: matched by term or stem; more: phrase of that many terms
     std::string term;   // XSYNE term of a phrase entry, "" for one word
+    std::vector<std::string> terms;  // its index terms, in order
   };
   struct Use {
     size_t entry;
     size_t word;  // position of the term within its entry
   };
+  // Exact-phrase occurrences of each phrase entry whose words are all in xd.
+  std::map<size_t, Xapian::termcount> phrase_counts(const Xapian::Document& xd,
+                                                    const std::vector<size_t>& words_present) const;
+
   std::vector<Entry> entries_;
   std::vector<std::string> group_terms_;
   std::unordered_map<std::string, std::vector<Use>> uses_;  // index term -> entries using it
