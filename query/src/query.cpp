@@ -444,7 +444,13 @@ SynonymQueries with_synonyms(const Xapian::Database& db, const std::string& text
     return qp.parse_query(expanded, kParseFlags);
   };
   SynonymQueries out;
-  out.highlight = typed_or_expanded(typed, expansion(false), kSynonymWeight);
+  try {
+    out.highlight = typed_or_expanded(typed, expansion(false), kSynonymWeight);
+  } catch (const Xapian::UnimplementedError&) {
+    // NEAR and ADJ take single terms in Xapian 1.4; a group (phrases, or a
+    // concept term without positions) cannot be one, so search as typed.
+    return {typed, typed};
+  }
   if (!allow_concept_terms || !synonym_terms_current(db, synonyms)) {
     out.query = out.highlight;
     return out;
