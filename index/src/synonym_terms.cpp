@@ -38,19 +38,20 @@ Xapian::termcount phrase_count(const std::vector<std::vector<Xapian::termpos>>& 
   return n;
 }
 
+// `prefix` + `key` with '_' for spaces.
+std::string concept_term(std::string_view prefix, std::string key) {
+  std::replace(key.begin(), key.end(), ' ', '_');
+  return schema::term(prefix, key);
+}
+
 }  // namespace
 
 std::string synonym_term(const Synonyms& synonyms, size_t group) {
-  std::string key = synonyms.groups().at(group).front();
-  std::replace(key.begin(), key.end(), ' ', '_');
-  return schema::term(schema::kSynonym, key);
+  return concept_term(schema::kSynonym, synonyms.groups().at(group).front());
 }
 
 std::string synonym_entry_term(const std::string& entry) {
-  if (entry_terms(entry).size() < 2) return "";
-  std::string key = entry;
-  std::replace(key.begin(), key.end(), ' ', '_');
-  return schema::term(schema::kSynonymEntry, key);
+  return entry_terms(entry).size() < 2 ? "" : concept_term(schema::kSynonymEntry, entry);
 }
 
 // Scheme 2: group terms plus XSYNE phrase-entry terms.
@@ -64,7 +65,7 @@ SynonymTagger::SynonymTagger(const Synonyms& synonyms) : fingerprint_(concept_te
       const std::vector<std::string> terms = entry_terms(entry);
       if (terms.empty()) continue;
       const size_t id = entries_.size();
-      entries_.push_back({g, terms.size(), terms.size() > 1 ? synonym_entry_term(entry) : "", terms});
+      entries_.push_back({g, terms, terms.size() > 1 ? concept_term(schema::kSynonymEntry, entry) : ""});
       for (size_t w = 0; w < terms.size(); ++w) uses_[terms[w]].push_back({id, w});
       // One word also matches by its stem, as the query parser's does.
       if (terms.size() == 1) uses_["Z" + stem(terms[0])].push_back({id, 0});
@@ -89,7 +90,7 @@ bool SynonymTagger::tag(Xapian::Document& xd) const {
     auto u = uses_.find(term);
     if (u == uses_.end()) continue;
     for (const Use& use : u->second) {
-      if (entries_[use.entry].words > 1) {
+      if (entries_[use.entry].phrase()) {
         ++words_present[use.entry];
       } else {
         // The word's own term and its stem count the same occurrences.
@@ -114,8 +115,8 @@ std::map<size_t, Xapian::termcount> SynonymTagger::phrase_counts(const Xapian::D
   std::map<size_t, std::vector<std::vector<Xapian::termpos>>> phrases;  // entry -> word -> positions
   std::set<std::string> needed;
   for (size_t i = 0; i < entries_.size(); ++i)
-    if (entries_[i].words > 1 && words_present[i] == entries_[i].words) {
-      phrases[i].resize(entries_[i].words);
+    if (entries_[i].phrase() && words_present[i] == entries_[i].terms.size()) {
+      phrases[i].resize(entries_[i].terms.size());
       needed.insert(entries_[i].terms.begin(), entries_[i].terms.end());
     }
   std::map<size_t, Xapian::termcount> out;

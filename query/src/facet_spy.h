@@ -7,9 +7,9 @@
 
 #include <functional>
 #include <map>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <xapian.h>
 

@@ -52,9 +52,9 @@ class SynonymTagger {
  private:
   struct Entry {
     size_t group;
-    size_t words;       // 1: matched by term or stem; more: phrase of that many terms
-    std::string term;   // XSYNE term of a phrase entry, "" for one word
-    std::vector<std::string> terms;  // its index terms, in order
+    std::vector<std::string> terms;  // index terms in order; one: matched by term or stem, more: a phrase
+    std::string term;                // XSYNE term of a phrase entry, "" for one word
+    bool phrase() const { return terms.size() > 1; }
   };
   struct Use {
     size_t entry;
