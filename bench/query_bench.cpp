@@ -13,7 +13,11 @@
 //                                  their entries even where the index's XSYN terms
 //                                  are current (A/B of synonym_terms.h);
 //                                  --each 1: every timed query's ms, kind, query and
-//                                  flags on stderr, to find the slow ones)
+//                                  flags on stderr, to find the slow ones;
+//                                  --ranks 1: after the warm-up pass, each query's
+//                                  hits on stderr, one line per query:
+//                                  kind, query, flags, then doc_id:page:text-hash:words
+//                                  per hit, to compare two rankings)
 //   query_bench --omega DIR ...   the same query words through a plain Xapian
 //                                 QueryParser + Enquire (what Omega's quest does)
 //                                 on omindex's database, without filters or facets.
@@ -23,6 +27,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -95,8 +100,21 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// One line per query on stderr: kind, query, flags, then each hit as
+// doc_id:page:hash of its text:words (a passage's identity across two runs,
+// and its length).
+void print_ranks(const BenchQuery& q, const scrutiny::SearchResult& result) {
+  std::string line = q.kind + "\t" + q.text + "\t" + q.flags;
+  for (const auto& hit : result.hits)
+    line += "\t" + hit.doc_id + ":" + std::to_string(hit.page) + ":" +
+            std::to_string(std::hash<std::string>{}(hit.text) % 1000000007) + ":" +
+            std::to_string(std::count(hit.text.begin(), hit.text.end(), ' ') + 1);
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
+
 struct OurOptions {
   bool all_passages = false, spelling = true, synonyms = true, concept_terms = true, each = false;
+  bool ranks = false;
 };
 
 int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int repeat, const OurOptions& opt) {
@@ -126,6 +144,7 @@ int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int 
         ++failures;
         continue;
       }
+      if (pass == 0 && opt.ranks) print_ranks(q, result.value());
       if (pass == 0) continue;  // warm-up
       if (opt.each) std::fprintf(stderr, "%.3f\t%s\t%s\t%s\n", ms, q.kind.c_str(), q.text.c_str(), q.flags.c_str());
       times[q.kind].push_back(ms);
@@ -184,6 +203,7 @@ int main(int argc, char** argv) {
     else if (a == "--each") opt.each = v != "0";
     else if (a == "--synonyms") opt.synonyms = v != "0";
     else if (a == "--concept-terms") opt.concept_terms = v != "0";
+    else if (a == "--ranks") opt.ranks = v != "0";
   }
   auto queries = load_queries(queries_path);
   if (queries.empty() || (db.empty() && omega.empty())) {

@@ -157,6 +157,14 @@ IndexWriter::IndexWriter(std::string dir, Xapian::WritableDatabase db, const Syn
   // All XSYN terms in an index must come from one synonyms file. A new index
   // records ours; one built with other synonyms (or before XSYN terms) is
   // marked stale, so searches expand phrases instead, until retag.
+  // Length-normalised wdfs for a new index; an existing one keeps its kind,
+  // since one index must not mix both (length_norm.h).
+  if (db_->get_doccount() == 0) {
+    length_norm_ = LengthNorm{};
+    db_->set_metadata(std::string(schema::kLengthNormKey), length_norm_->to_string());
+  } else {
+    length_norm_ = LengthNorm::of(*db_);
+  }
   const std::string stored = db_->get_metadata(std::string(schema::kSynonymsKey));
   if (db_->get_doccount() == 0) {
     db_->set_metadata(std::string(schema::kSynonymsKey), synonyms_->fingerprint());
@@ -218,6 +226,7 @@ Status IndexWriter::replace_document(const Document& doc) {
       const std::string uid = unique_term(doc.doc_id, i);
       xd.add_boolean_term(uid);
       add_values(xd, doc, p, i, date);
+      if (length_norm_) normalise_wdfs(xd, *length_norm_);  // last: every term is in
       xd.set_data(passage_data(doc, p, i).dump());
       // The delete above removed every passage of this doc_id, and uids are
       // doc_id + index, so no document holds uid now: a plain add saves

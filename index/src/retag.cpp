@@ -55,7 +55,7 @@ class Retagger {
   // `synonyms`: rebuild every passage's XSYN terms with it; null: keep them.
   Retagger(Xapian::WritableDatabase& db, const Classifier& classify, const RetagOptions& options,
            const SynonymTagger* synonyms)
-      : db_(db), classify_(classify), options_(options), synonyms_(synonyms) {}
+      : db_(db), classify_(classify), options_(options), synonyms_(synonyms), length_norm_(LengthNorm::of(db)) {}
 
   void add(Xapian::docid did, Xapian::Document xd) {
     json data = json::parse(xd.get_data(), nullptr, false);
@@ -101,7 +101,7 @@ class Retagger {
       Pending& p = pending_[i];
       const bool schema1 = p.xd.get_value(schema::kSlotFacets).empty();
       const bool tags = !same_tags(before[i], now) || schema1;
-      const bool synonyms = synonyms_ && synonyms_->tag(p.xd);
+      const bool synonyms = synonyms_ && synonyms_->tag(p.xd, wdf_factor(p.xd, length_norm_));
       if (synonyms) ++stats_.synonyms_changed;
       if (!tags && !synonyms) continue;
       ++stats_.changed;
@@ -132,6 +132,7 @@ class Retagger {
   const Classifier& classify_;
   const RetagOptions& options_;
   const SynonymTagger* synonyms_;
+  const std::optional<LengthNorm> length_norm_;  // how the index's wdfs are stored
   std::string current_;
   std::vector<Pending> pending_;
   std::size_t uncommitted_ = 0;

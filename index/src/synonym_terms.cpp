@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "scrutiny/length_norm.h"
 #include "scrutiny/schema.h"
 
 namespace scrutiny {
@@ -73,7 +74,7 @@ SynonymTagger::SynonymTagger(const Synonyms& synonyms) : fingerprint_(concept_te
   }
 }
 
-bool SynonymTagger::tag(Xapian::Document& xd) const {
+bool SynonymTagger::tag(Xapian::Document& xd, double wdf_factor) const {
   const std::string_view prefix = schema::kSynonym;
   std::map<std::string, Xapian::termcount> before, after;
   std::vector<Xapian::termcount> single(entries_.size(), 0);
@@ -94,7 +95,7 @@ bool SynonymTagger::tag(Xapian::Document& xd) const {
         ++words_present[use.entry];
       } else {
         // The word's own term and its stem count the same occurrences.
-        single[use.entry] = std::max(single[use.entry], t.get_wdf());
+        single[use.entry] = std::max(single[use.entry], unscaled_wdf(t.get_wdf(), wdf_factor));
       }
     }
   }
@@ -104,6 +105,7 @@ bool SynonymTagger::tag(Xapian::Document& xd) const {
     after[group_terms_[entries_[id].group]] += n;
     after[entries_[id].term] += n;
   }
+  for (auto& [term, n] : after) n = scaled_wdf(n, wdf_factor);
   if (before == after) return false;
   for (const auto& [term, wdf] : before) xd.remove_term(term);
   for (const auto& [term, wdf] : after) xd.add_term(term, wdf);

@@ -2,6 +2,7 @@
 
 #include "facet_spy.h"
 #include "scrutiny/index_writer.h"
+#include "scrutiny/length_norm.h"
 #include "scrutiny/schema.h"
 
 namespace scrutiny {
@@ -94,7 +95,12 @@ Hit make_hit(const Xapian::MSetIterator& it, const Highlighter& highlighter) {
   return h;
 }
 
-void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_all) {
+// Ranking is Xapian's BM25 either way: on an index of length-normalised wdfs
+// (length_norm.h) the normalisation is already done, so no passage length is
+// read, the matcher's main cost on large indexes.
+void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_all,
+               const std::optional<LengthNorm>& norm) {
+  if (norm) enquire.set_weighting_scheme(norm->weight());
   if (!req.all_passages) enquire.set_collapse_key(schema::kSlotDocId);
   // A filter-only listing has no relevance to rank by: newest first.
   if (req.sort == SortOrder::date || match_all)
@@ -109,7 +115,7 @@ std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighte
 
 // Per year (newest first): its passage count and its best hits.
 std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query& query,
-                                const SearchRequest& req, bool match_all,
+                                const SearchRequest& req, bool match_all, const std::optional<LengthNorm>& norm,
                                 const std::map<std::string, Xapian::doccount>& year_counts,
                                 Xapian::doccount total, const Highlighter& highlighter) {
   std::vector<YearGroup> groups;
@@ -122,7 +128,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                     Xapian::Query(schema::term(schema::kYear, y->first))));
-    configure(enquire, req, match_all);
+    configure(enquire, req, match_all, norm);
     g.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter);
     groups.push_back(std::move(g));
   }
@@ -132,7 +138,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     Xapian::Enquire enquire(db);
     Xapian::Query any_year(Xapian::Query::OP_WILDCARD, std::string(schema::kYear));
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_year));
-    configure(enquire, req, match_all);
+    configure(enquire, req, match_all, norm);
     undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter);
     groups.push_back(std::move(undated));
   }
@@ -189,7 +195,8 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     if (count_all) count_facets(db_, parsed->query, spy);
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed->query);
-    configure(enquire, req, parsed->match_all);
+    const std::optional<LengthNorm> norm = LengthNorm::of(db_);
+    configure(enquire, req, parsed->match_all, norm);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                static_cast<Xapian::doccount>(req.limit));
     result.total_estimate = mset.get_matches_estimated();
@@ -198,8 +205,8 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     if (count_all) {
       auto counts = spy.counts();
       if (req.by_year)
-        result.by_year = timeline(db_, parsed->query, req, parsed->match_all, counts["year"], spy.total(),
-                                    highlighter);
+        result.by_year = timeline(db_, parsed->query, req, parsed->match_all, norm, counts["year"],
+                                  spy.total(), highlighter);
       if (req.facets) result.facets = std::move(counts);
     }
     return result;

@@ -4,11 +4,14 @@
 // Re-adding a document replaces its passages (matched by XDOC<doc_id>), so
 // re-ingesting a file never duplicates. The document record (metadata without
 // passages, plus every source it was seen at) is kept in user metadata
-// "doc:<doc_id>". Xapian exceptions stop here and come back as Error/Status.
+// "doc:<doc_id>". A new index stores wdfs length-normalised (length_norm.h);
+// one built before keeps raw wdfs for every passage added to it. Xapian
+// exceptions stop here and come back as Error/Status.
 // Changes become visible to readers at commit().
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +20,7 @@
 #include <xapian.h>
 
 #include "scrutiny/document.h"
+#include "scrutiny/length_norm.h"
 #include "scrutiny/result.h"
 #include "scrutiny/synonym_terms.h"
 
@@ -66,6 +70,7 @@ class IndexWriter {
   std::unique_ptr<Xapian::TermGenerator> indexer_;
   std::unique_ptr<SynonymTagger> synonyms_;
   bool synonym_terms_current_ = true;
+  std::optional<LengthNorm> length_norm_;  // nullopt: an index of raw wdfs
 };
 
 // Opens an existing index read-only: Error "no index at DIR (run scrutiny

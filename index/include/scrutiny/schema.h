@@ -56,6 +56,7 @@ enum Slot : Xapian::valueno {
   kSlotJudgement1 = 9,
   kSlotPassageIndex = 10,  // sortable_serialise(index of the passage in its document)
   kSlotFacets = 11,        // pack_facets(): what facet counting reads
+  kSlotLength = 12,        // sortable_serialise(passage length before wdf scaling), length_norm.h
 };
 
 // The kSlotFacets value: the fields below joined by '\x1f' in this order,
@@ -86,8 +87,11 @@ FacetViews unpack_facets(std::string&&) = delete;  // the views would dangle
 // "schema"         schema version, currently "2" (1: facets in slots 4-9)
 // "synonyms"       concept_terms_fingerprint() of the synonyms the XSYN terms were
 //                  built with; "" (or absent) when they are stale or missing
+// "length_norm"    LengthNorm::to_string() when every passage's wdfs are stored
+//                  length-normalised (length_norm.h); absent: raw wdfs
 inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSynonymsKey = "synonyms";
+inline constexpr std::string_view kLengthNormKey = "length_norm";
 
 // Lower-case ASCII slug used in body/authority terms: "Overview and Scrutiny
 // Board" -> "overview_and_scrutiny_board".

@@ -44,8 +44,10 @@ class SynonymTagger {
   explicit SynonymTagger(const Synonyms& synonyms);
 
   // Sets xd's XSYN terms from its text terms and positions (already
-  // generated, or read from the index); true when they changed.
-  bool tag(Xapian::Document& xd) const;
+  // generated, or read from the index); true when they changed. `wdf_factor`:
+  // the factor xd's wdfs were scaled by (length_norm.h), 1 for raw wdfs;
+  // the XSYN wdfs are scaled by it too.
+  bool tag(Xapian::Document& xd, double wdf_factor = 1) const;
 
   const std::string& fingerprint() const { return fingerprint_; }
 
