@@ -72,13 +72,19 @@ Xapian::termcount passage_length(const Xapian::Document& xd) {
 }
 
 void normalise_wdfs(Xapian::Document& xd, const LengthNorm& norm) {
-  const Xapian::termcount length = passage_length(xd);
+  // One walk of the terms (this adds ~10 % to the writer's time).
+  const std::string_view concept_prefix = schema::kSynonym;
+  std::vector<std::pair<std::string, Xapian::termcount>> terms;
+  Xapian::termcount length = 0;
+  for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
+    const Xapian::termcount wdf = t.get_wdf();
+    if (wdf == 0) continue;
+    terms.emplace_back(*t, wdf);
+    if (terms.back().first.compare(0, concept_prefix.size(), concept_prefix) != 0) length += wdf;
+  }
   xd.add_value(schema::kSlotLength, Xapian::sortable_serialise(length));
   const double factor = norm.factor(length);
-  std::vector<std::pair<std::string, Xapian::termcount>> raise;
-  for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t)
-    if (const Xapian::termcount wdf = t.get_wdf(); wdf > 0) raise.emplace_back(*t, scaled_wdf(wdf, factor) - wdf);
-  for (const auto& [term, by] : raise) xd.add_term(term, by);
+  for (const auto& [term, wdf] : terms) xd.add_term(term, scaled_wdf(wdf, factor) - wdf);
 }
 
 double wdf_factor(const Xapian::Document& xd, const std::optional<LengthNorm>& norm) {
