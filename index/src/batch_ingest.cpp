@@ -152,8 +152,9 @@ class BatchIngest {
   }
 
   bool ingest_all(const std::vector<FoundFile>& files) {
+    // Workers build the passages too: the writer, the one serial stage, only adds them.
     ExtractPool pool(o_.jobs ? o_.jobs : std::max(1u, std::thread::hardware_concurrency()), o_.limits,
-                     IngestOptions{o_.taxonomy, std::nullopt, true});
+                     IngestOptions{o_.taxonomy, std::nullopt, true}, writer_->passage_builder());
     // Refill the pool before writing what came back, so the workers extract
     // the next files while this process indexes the last ones: extraction
     // and index writes overlap even with --jobs 1.
@@ -226,7 +227,8 @@ class BatchIngest {
                             "changed while being read (read again next run)");
     if (!out.document) return record_failure(job.key, job.source, job.stamp, out.error);
     Document& doc = *out.document;
-    if (doc.passages.empty() && doc.format == "pdf")
+    const size_t passages = out.passages ? out.passages->size() : doc.passages.size();
+    if (passages == 0 && doc.format == "pdf")
       return record_failure(job.key, job.source, job.stamp, "no text layer");
     doc.source = job.source;
     s_.pages += doc.pages;
@@ -234,11 +236,12 @@ class BatchIngest {
       return attach(job.key, job.source, job.stamp, job.digest, doc.doc_id, doc.pages);
     const bool existed = states_.count(job.key) > 0;
     if (!forget_path(job.key)) return false;
-    if (Status st = writer_->replace_document(doc); !st.ok())
-      return record_failure(job.key, job.source, job.stamp, st.error());
+    Status st = out.passages ? writer_->replace_document(IndexedDocument{doc, std::move(*out.passages)})
+                             : writer_->replace_document(doc);
+    if (!st.ok()) return record_failure(job.key, job.source, job.stamp, st.error());
     ++(existed ? s_.updated : s_.added);
-    s_.passages += static_cast<long>(doc.passages.size());
-    passages_since_commit_ += doc.passages.size();
+    s_.passages += static_cast<long>(passages);
+    passages_since_commit_ += passages;
     return remember(job.key, FileState{job.stamp, doc.doc_id, job.digest, job.source}, doc.pages);
   }
 

@@ -1,5 +1,8 @@
 #include "scrutiny/document_wire.h"
 
+#include <cstdint>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 namespace scrutiny {
@@ -107,6 +110,54 @@ Result<Document> decode_document(std::string_view bytes) {
   } catch (const json::exception& e) {
     return Error{std::string("worker sent an incomplete document: ") + e.what()};
   }
+}
+
+namespace {
+
+void append_part(std::string& out, std::string_view part) {
+  std::uint64_t n = part.size();
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((n >> (8 * i)) & 0xff));
+  out.append(part);
+}
+
+// The next length-prefixed part of `bytes`, advancing it; nullopt when cut short.
+std::optional<std::string_view> take_part(std::string_view& bytes) {
+  if (bytes.size() < 8) return std::nullopt;
+  std::uint64_t n = 0;
+  for (int i = 7; i >= 0; --i) n = (n << 8) | static_cast<unsigned char>(bytes[i]);
+  if (n > bytes.size() - 8) return std::nullopt;
+  std::string_view part = bytes.substr(8, n);
+  bytes.remove_prefix(8 + n);
+  return part;
+}
+
+}  // namespace
+
+std::string encode_indexed_document(const Document& doc, const std::vector<Xapian::Document>& passages) {
+  Document meta = doc;
+  meta.passages.clear();  // their text is in each passage's stored data
+  std::string out;
+  append_part(out, encode_document(meta));
+  for (const auto& xd : passages) append_part(out, xd.serialise());
+  return out;
+}
+
+Result<IndexedDocument> decode_indexed_document(std::string_view bytes) {
+  std::optional<std::string_view> head = take_part(bytes);
+  if (!head) return Error{"worker sent a truncated document"};
+  Result<Document> doc = decode_document(*head);
+  if (!doc.ok()) return Error{doc.error()};
+  IndexedDocument out{std::move(doc.value()), {}};
+  try {
+    while (!bytes.empty()) {
+      std::optional<std::string_view> part = take_part(bytes);
+      if (!part) return Error{"worker sent a truncated passage"};
+      out.passages.push_back(Xapian::Document::unserialise(std::string(*part)));
+    }
+  } catch (const Xapian::Error& e) {
+    return Error{"worker sent a malformed passage: " + e.get_msg()};
+  }
+  return out;
 }
 
 }  // namespace scrutiny

@@ -121,7 +121,7 @@ std::string encode_job(const ExtractJob& job) {
   return j.dump();
 }
 
-std::string run_job(const std::string& encoded, const IngestOptions& base) {
+std::string run_job(const std::string& encoded, const IngestOptions& base, PassageBuilder* builder) {
   nlohmann::json j = nlohmann::json::parse(encoded);
   const std::string source = j.at("source").get<std::string>();
   inject_fault(source);
@@ -130,12 +130,19 @@ std::string run_job(const std::string& encoded, const IngestOptions& base) {
     options.hints = MetadataHints{j["hints"].at("fields").get<std::map<std::string, std::string>>(),
                                   j["hints"].at("origin").get<std::string>()};
   Result<Document> doc = ingest_file(source, options);
-  return doc.ok() ? "D" + encode_document(doc.value()) : "E" + doc.error();
+  if (!doc.ok()) return "E" + doc.error();
+  if (!builder) return "D" + encode_document(doc.value());
+  try {
+    return "X" + encode_indexed_document(doc.value(), builder->build(doc.value()));
+  } catch (const Xapian::Error& e) {
+    return "Ecannot index " + source + ": " + e.get_type() + ": " + e.get_msg();
+  }
 }
 
 // Everything a worker does between fork and _exit: serve jobs until the
 // parent closes the socket. No return.
-[[noreturn]] void run_worker(int sock, pid_t parent, const IngestOptions& base, const WorkerLimits& limits) {
+[[noreturn]] void run_worker(int sock, pid_t parent, const IngestOptions& base, PassageBuilder* builder,
+                             const WorkerLimits& limits) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(1);
   // Keep only the socket (as fd 3): the index, the lock and the other
@@ -167,7 +174,7 @@ std::string run_job(const std::string& encoded, const IngestOptions& base) {
   while (std::optional<std::string> job = read_job(kChildFd)) {
     std::string message;
     try {
-      message = run_job(*job, base);
+      message = run_job(*job, base, builder);
     } catch (const std::bad_alloc&) {
       ::_exit(kExitOutOfMemory);
     } catch (const std::exception& e) {
@@ -200,8 +207,9 @@ struct ExtractPool::Worker {
   int status = 0;
 };
 
-ExtractPool::ExtractPool(size_t jobs, WorkerLimits limits, IngestOptions base)
-    : jobs_(jobs == 0 ? 1 : jobs), limits_(limits), base_(std::move(base)) {}
+ExtractPool::ExtractPool(size_t jobs, WorkerLimits limits, IngestOptions base,
+                         std::optional<PassageBuilder> builder)
+    : jobs_(jobs == 0 ? 1 : jobs), limits_(limits), base_(std::move(base)), builder_(std::move(builder)) {}
 
 ExtractPool::~ExtractPool() {
   for (auto& w : workers_) {
@@ -256,7 +264,7 @@ Result<size_t> ExtractPool::spawn() {
   }
   if (pid == 0) {
     ::close(fds[0]);
-    run_worker(fds[1], parent, base_, limits_);
+    run_worker(fds[1], parent, base_, builder_ ? &*builder_ : nullptr, limits_);
   }
   ::close(fds[1]);
   Worker w;
@@ -331,13 +339,21 @@ std::string ExtractPool::death_reason(const Worker& w) const {
 }
 
 ExtractOutcome ExtractPool::outcome_of(ExtractJob job, const std::string& message) {
-  ExtractOutcome out{std::move(job), std::nullopt, ""};
+  ExtractOutcome out{std::move(job), std::nullopt, "", std::nullopt};
   if (message.empty()) {
     out.error = "worker sent no result";
   } else if (message[0] == 'D') {
     Result<Document> doc = decode_document(std::string_view(message).substr(1));
     if (doc.ok()) out.document = std::move(doc.value());
     else out.error = doc.error();
+  } else if (message[0] == 'X') {
+    Result<IndexedDocument> doc = decode_indexed_document(std::string_view(message).substr(1));
+    if (doc.ok()) {
+      out.document = std::move(doc.value().doc);
+      out.passages = std::move(doc.value().passages);
+    } else {
+      out.error = doc.error();
+    }
   } else {
     out.error = first_line(message.substr(1));
   }
@@ -410,13 +426,13 @@ std::vector<ExtractOutcome> ExtractPool::collect(double max_wait_seconds) {
       }
       // A timed-out worker has been sent SIGKILL: reap it whatever its socket says.
       if ((w.fd < 0 || w.timed_out) && reap(w, w.timed_out)) {
-        done.push_back(ExtractOutcome{std::move(w.jobs.front()), std::nullopt, death_reason(w)});
+        done.push_back(ExtractOutcome{std::move(w.jobs.front()), std::nullopt, death_reason(w), std::nullopt});
         w.jobs.pop_front();
         std::deque<ExtractJob> queued = std::move(w.jobs);
         retire(i);
         // Files queued behind the one that killed the worker go to another.
         for (ExtractJob& job : queued)
-          if (Status st = start(job); !st.ok()) done.push_back(ExtractOutcome{std::move(job), std::nullopt, st.error()});
+          if (Status st = start(job); !st.ok()) done.push_back(ExtractOutcome{std::move(job), std::nullopt, st.error(), std::nullopt});
         continue;
       }
       ++i;

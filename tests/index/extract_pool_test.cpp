@@ -12,6 +12,8 @@
 #include <map>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "scrutiny/extract_worker.h"
 
 namespace fs = std::filesystem;
@@ -37,6 +39,17 @@ struct Fixture {
   }
 };
 
+// A file's first passage text: from the Document, or from the first built
+// passage's stored data when the pool builds passages.
+std::string first_text(const ExtractOutcome& o) {
+  if (o.passages) {
+    if (o.passages->empty()) return "";
+    BOOST_TEST(o.document->passages.empty());
+    return nlohmann::json::parse(o.passages->front().get_data()).at("text").get<std::string>();
+  }
+  return o.document->passages.empty() ? "" : o.document->passages.front().text;
+}
+
 // Sends every path (waiting whenever the pool is full) and gathers each
 // file's outcome: its first passage's text, or "error: " + reason.
 std::map<std::string, std::string> run_all(ExtractPool& pool, const std::vector<std::string>& paths) {
@@ -44,8 +57,7 @@ std::map<std::string, std::string> run_all(ExtractPool& pool, const std::vector<
   auto take = [&](double wait) {
     for (ExtractOutcome& o : pool.collect(wait)) {
       const std::string name = fs::path(o.job.source).filename().string();
-      out[name] = o.document ? (o.document->passages.empty() ? "" : o.document->passages.front().text)
-                             : "error: " + o.error;
+      out[name] = o.document ? first_text(o) : "error: " + o.error;
     }
   };
   for (const std::string& p : paths) {
@@ -70,6 +82,14 @@ BOOST_FIXTURE_TEST_CASE(a_file_queued_behind_a_crash_is_extracted_by_a_new_worke
   BOOST_TEST(out["after-crash.txt"] == "Care leavers were visited regularly.");
   BOOST_TEST(out["third.txt"] == "Workforce stability has improved.");
   BOOST_TEST(pool.idle());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_pool_with_a_builder_sends_back_built_passages, Fixture) {
+  ExtractPool pool(1, WorkerLimits{10, 0}, IngestOptions{}, PassageBuilder(Synonyms::default_set(), LengthNorm{}));
+  auto out = run_all(pool, {text_file("crash-first.txt", "never read\n"),
+                            text_file("built.txt", "Care leavers were visited regularly.\n")});
+  BOOST_TEST(out["crash-first.txt"] == "error: crashed (signal 11)");
+  BOOST_TEST(out["built.txt"] == "Care leavers were visited regularly.");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_queued_file_is_timed_from_when_its_turn_comes, Fixture) {

@@ -11,9 +11,12 @@
 // which needs a huge address space), is killed with SIGKILL when a file
 // passes its deadline, dies with the parent (PR_SET_PDEATHSIG), and is
 // replaced after a crash, a timeout or kJobsPerWorker files.
+// Given a PassageBuilder, workers also build each passage's Xapian document,
+// so the parent only adds them to the index.
 // Each job and each reply is a frame (8-byte little-endian length, bytes):
 //   job:   JSON {"source": path, "hints": {"fields": {...}, "origin": ...}}
-//   reply: 'D' + document_wire JSON (the analysed Document)
+//   reply: 'D' + document_wire JSON (the analysed Document), without a builder
+//          'X' + encode_indexed_document (Document and built passages), with one
 //          'E' + one-line reason (ingest_file's Error)
 // Exit status 42 means operator new failed under the cap. The parent stays
 // single-threaded and is the only index writer.
@@ -26,6 +29,7 @@
 #include "scrutiny/document.h"
 #include "scrutiny/file_state.h"
 #include "scrutiny/ingest.h"
+#include "scrutiny/passage_builder.h"
 #include "scrutiny/result.h"
 
 namespace scrutiny {
@@ -47,12 +51,16 @@ struct ExtractOutcome {
   ExtractJob job;
   std::optional<Document> document;  // set on success
   std::string error;                 // reason otherwise, e.g. "crashed (signal 11)"
+  // With a builder: document's passages built, and document->passages empty.
+  std::optional<std::vector<Xapian::Document>> passages;
 };
 
 
 class ExtractPool {
  public:
-  ExtractPool(size_t jobs, WorkerLimits limits, IngestOptions base);
+  // `builder`: when set, workers build passages with a copy of it.
+  ExtractPool(size_t jobs, WorkerLimits limits, IngestOptions base,
+              std::optional<PassageBuilder> builder = std::nullopt);
   ~ExtractPool();  // kills and reaps children still running
   ExtractPool(const ExtractPool&) = delete;
   ExtractPool& operator=(const ExtractPool&) = delete;
@@ -88,6 +96,7 @@ class ExtractPool {
   size_t jobs_;
   WorkerLimits limits_;
   IngestOptions base_;
+  std::optional<PassageBuilder> builder_;
   std::vector<Worker> workers_;
 };
 

@@ -20,7 +20,7 @@
 #include <xapian.h>
 
 #include "scrutiny/document.h"
-#include "scrutiny/length_norm.h"
+#include "scrutiny/passage_builder.h"
 #include "scrutiny/result.h"
 #include "scrutiny/synonym_terms.h"
 
@@ -37,6 +37,10 @@ class IndexWriter {
 
   // Deletes every passage of doc.doc_id, then adds doc's passages.
   Status replace_document(const Document& doc);
+  // The same with passages already built (by an ingest worker's copy of
+  // passage_builder()); they must come from a builder with this index's
+  // length normalisation and synonyms.
+  Status replace_document(const IndexedDocument& indexed);
 
   // Deletes every passage of `doc_id` and its "doc:" record. Removing an
   // unknown id is not an error.
@@ -56,7 +60,10 @@ class IndexWriter {
 
   const std::string& dir() const { return dir_; }
   Xapian::WritableDatabase& database() { return *db_; }
-  const SynonymTagger& synonym_tagger() const { return *synonyms_; }
+  const SynonymTagger& synonym_tagger() const { return builder_->synonym_tagger(); }
+  // Builds passages as this index stores them (its length normalisation and
+  // synonyms); ingest workers use a copy of it.
+  const PassageBuilder& passage_builder() const { return *builder_; }
   // False when passages indexed before this writer have XSYN terms from other
   // synonyms (or none): searches expand phrases until `retag` rewrites them.
   bool synonym_terms_current() const { return synonym_terms_current_; }
@@ -67,19 +74,18 @@ class IndexWriter {
   IndexWriter(std::string dir, Xapian::WritableDatabase db, const Synonyms& synonyms);
   std::string dir_;
   std::unique_ptr<Xapian::WritableDatabase> db_;  // unique_ptr keeps IndexWriter movable
-  std::unique_ptr<Xapian::TermGenerator> indexer_;
-  std::unique_ptr<SynonymTagger> synonyms_;
+  Status write(const Document& doc, const std::vector<Xapian::Document>& passages);
+  void add_spelling_of(const Xapian::Document& passage);
+  std::unique_ptr<PassageBuilder> builder_;
   bool synonym_terms_current_ = true;
-  std::optional<LengthNorm> length_norm_;  // nullopt: an index of raw wdfs
 };
 
 // Opens an existing index read-only: Error "no index at DIR (run scrutiny
 // ingest first)" when there is none.
 Result<Xapian::Database> open_index_for_reading(const std::string& dir);
 
-// The stored-data JSON of one passage (schema.h), and the "doc:" record.
-nlohmann::json passage_data(const Document& doc, const Passage& passage, size_t index);
-nlohmann::json document_record(const Document& doc);
+// The "doc:" record of a document of `passage_count` passages (schema.h).
+nlohmann::json document_record(const Document& doc, size_t passage_count);
 
 // Reads the "doc:<doc_id>" record; Error when absent.
 Result<nlohmann::json> read_document_record(const Xapian::Database& db, const std::string& doc_id);

@@ -1,0 +1,61 @@
+// PassageBuilder: turns a Document's passages into the Xapian documents the
+// index stores, one per Passage: text terms and positions, XSYN concept
+// terms, title/section terms, boolean filter terms, value slots and the
+// stored JSON (layout in schema.h, docs/schema.md), wdfs length-normalised
+// when the index is (length_norm.h).
+//
+// It needs no database, so ingest workers build passages in parallel and the
+// one index writer only adds them (IndexWriter::replace_document with an
+// IndexedDocument): building was a quarter of the writer's time.
+// Spelling data is left to the writer, which derives it from each passage's
+// unprefixed terms (IndexWriter::add_spelling_of).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "scrutiny/document.h"
+#include "scrutiny/length_norm.h"
+#include "scrutiny/synonym_terms.h"
+
+namespace scrutiny {
+
+// A Document with its passages already built. `doc` keeps every metadata
+// field; its `passages` may be empty (the wire leaves them out), so the
+// passage count is passages.size().
+struct IndexedDocument {
+  Document doc;
+  std::vector<Xapian::Document> passages;
+};
+
+class PassageBuilder {
+ public:
+  // `norm`: the index's length normalisation, nullopt for an index of raw wdfs.
+  PassageBuilder(const Synonyms& synonyms, std::optional<LengthNorm> norm);
+  // A copy builds the same passages with a TermGenerator of its own.
+  PassageBuilder(const PassageBuilder& other);
+  PassageBuilder& operator=(const PassageBuilder&) = delete;
+  PassageBuilder(PassageBuilder&&) = default;
+
+  // One Xapian document per passage of `doc`, in order.
+  std::vector<Xapian::Document> build(const Document& doc);
+
+  const SynonymTagger& synonym_tagger() const { return *synonyms_; }
+  const std::optional<LengthNorm>& length_norm() const { return norm_; }
+
+ private:
+  Xapian::Document build_passage(const Document& doc, size_t index, const std::string& date);
+
+  std::unique_ptr<Xapian::TermGenerator> indexer_;  // unique_ptr keeps the builder movable
+  std::unique_ptr<SynonymTagger> synonyms_;
+  std::optional<LengthNorm> norm_;
+};
+
+// The stored-data JSON of one passage (schema.h).
+nlohmann::json passage_data(const Document& doc, const Passage& passage, size_t index);
+
+}  // namespace scrutiny

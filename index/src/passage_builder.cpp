@@ -1,0 +1,154 @@
+#include "scrutiny/passage_builder.h"
+
+#include <cctype>
+
+#include "scrutiny/passage_tags.h"
+#include "scrutiny/schema.h"
+
+namespace scrutiny {
+namespace {
+
+using nlohmann::json;
+
+json optional_json(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+// "2021-09-07" -> "20210907"; "" when the date is not ISO.
+std::string compact_date(const std::optional<std::string>& iso) {
+  if (!iso || iso->size() < 10) return "";
+  std::string out = iso->substr(0, 4) + iso->substr(5, 2) + iso->substr(8, 2);
+  for (char c : out)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return "";
+  return out;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+void add_term(Xapian::Document& xd, std::string_view prefix, std::string_view value) {
+  if (!value.empty()) xd.add_boolean_term(schema::term(prefix, value));
+}
+
+// Per-area Ofsted grades: XJLEADERS:good ... (schema.h kAreaJudgement).
+void add_area_judgements(Xapian::Document& xd, const Judgements& j) {
+  auto add = [&](const char* area, const std::optional<std::string>& grade) {
+    if (grade) add_term(xd, std::string(schema::kAreaJudgement) + upper(area) + ":", *grade);
+  };
+  add("leaders", j.leaders);
+  add("help_and_protection", j.help_and_protection);
+  add("in_care", j.in_care);
+  add("care_leavers", j.care_leavers);
+  // Pre-2023 reports grade care leavers together with children in care.
+  if (j.in_care_includes_care_leavers && !j.care_leavers) add("care_leavers", j.in_care);
+}
+
+void add_document_terms(Xapian::Document& xd, const Document& doc, const std::string& date) {
+  add_term(xd, schema::kDocId, doc.doc_id);
+  add_term(xd, schema::kSourcePath, doc.source);
+  if (date.size() == 8) {
+    add_term(xd, schema::kDate, date);
+    add_term(xd, schema::kMonth, date.substr(0, 6));
+  }
+  if (doc.year) add_term(xd, schema::kYear, std::to_string(*doc.year));
+  add_term(xd, schema::kFormat, doc.format);
+  add_term(xd, schema::kType, doc.type);
+  add_term(xd, schema::kBody, schema::slug(doc.body));
+  add_term(xd, schema::kAuthority, schema::slug(doc.authority));
+  add_term(xd, schema::kJudgement, doc.judgement);
+  add_term(xd, schema::kVisit, doc.visit);
+  add_term(xd, schema::kFramework, doc.framework);
+  add_area_judgements(xd, doc.judgements);
+}
+
+void add_values(Xapian::Document& xd, const Document& doc, const Passage& p, size_t index,
+                const std::string& date) {
+  xd.add_value(schema::kSlotDate, date);
+  if (doc.year) xd.add_value(schema::kSlotYear, Xapian::sortable_serialise(*doc.year));
+  xd.add_value(schema::kSlotPage, Xapian::sortable_serialise(p.page));
+  xd.add_value(schema::kSlotDocId, doc.doc_id);
+  schema::FacetFields f;
+  if (doc.year) f.year = std::to_string(*doc.year);
+  f.type = doc.type;
+  f.body = doc.body;
+  f.polarity = to_string(p.polarity);
+  f.authority = doc.authority;
+  f.judgement = doc.judgement;
+  f.themes = joined_themes(p.themes);
+  xd.add_value(schema::kSlotFacets, schema::pack_facets(f));
+  xd.add_value(schema::kSlotPassageIndex, Xapian::sortable_serialise(static_cast<double>(index)));
+}
+
+std::string unique_term(const std::string& doc_id, size_t index) {
+  return schema::term(schema::kUniqueId, doc_id + "-" + std::to_string(index));
+}
+
+std::unique_ptr<Xapian::TermGenerator> make_term_generator() {
+  auto indexer = std::make_unique<Xapian::TermGenerator>();
+  indexer->set_stemmer(Xapian::Stem("english"));
+  indexer->set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  return indexer;
+}
+
+}  // namespace
+
+json passage_data(const Document& doc, const Passage& p, size_t index) {
+  return json{{"doc_id", doc.doc_id},
+              {"source", doc.source},
+              {"title", doc.title},
+              {"type", doc.type},
+              {"body", doc.body},
+              {"date", optional_json(doc.date)},
+              {"year", doc.year ? json(*doc.year) : json(nullptr)},
+              {"page", p.page},
+              {"passage", index},
+              {"section", p.section},
+              {"text", p.text},
+              {"themes", p.themes},
+              {"polarity", to_string(p.polarity)},
+              {"matches", p.matches},
+              {"authority", doc.authority},
+              {"judgement", doc.judgement},
+              {"visit", doc.visit},
+              {"boilerplate", p.boilerplate}};
+}
+
+PassageBuilder::PassageBuilder(const Synonyms& synonyms, std::optional<LengthNorm> norm)
+    : indexer_(make_term_generator()), synonyms_(std::make_unique<SynonymTagger>(synonyms)), norm_(norm) {}
+
+// Xapian::TermGenerator copies share their state: a copy gets a new one.
+PassageBuilder::PassageBuilder(const PassageBuilder& other)
+    : indexer_(make_term_generator()),
+      synonyms_(std::make_unique<SynonymTagger>(*other.synonyms_)),
+      norm_(other.norm_) {}
+
+std::vector<Xapian::Document> PassageBuilder::build(const Document& doc) {
+  const std::string date = compact_date(doc.date);
+  std::vector<Xapian::Document> out;
+  out.reserve(doc.passages.size());
+  for (size_t i = 0; i < doc.passages.size(); ++i) out.push_back(build_passage(doc, i, date));
+  return out;
+}
+
+Xapian::Document PassageBuilder::build_passage(const Document& doc, size_t i, const std::string& date) {
+  const Passage& p = doc.passages[i];
+  Xapian::Document xd;
+  indexer_->set_document(xd);
+  indexer_->index_text(p.text);
+  synonyms_->tag(xd);  // before other terms: fewer to walk
+  // Title words only under S: unprefixed, they would make every passage of
+  // a document match its title words and inflate per-passage counts.
+  indexer_->index_text(doc.title, 1, std::string(schema::kTitle));
+  if (!p.section.empty()) indexer_->index_text(p.section, 1, std::string(schema::kSection));
+  add_document_terms(xd, doc, date);
+  for (const auto& t : p.themes) add_term(xd, schema::kTheme, t);
+  add_term(xd, schema::kPolarity, to_string(p.polarity));
+  if (p.boilerplate) xd.add_boolean_term(std::string(schema::kBoilerplate));
+  xd.add_boolean_term(unique_term(doc.doc_id, i));
+  add_values(xd, doc, p, i, date);
+  if (norm_) normalise_wdfs(xd, *norm_);  // last: every term is in
+  xd.set_data(passage_data(doc, p, i).dump());
+  return xd;
+}
+
+}  // namespace scrutiny
