@@ -3,8 +3,14 @@
 // extraction), then times IndexWriter over all of them into a scratch index,
 // committing every 4,000 passages as ingest does (--commit-every), and prints the seconds, the
 // passages per second and each Xapian table's size.
+//   --mode document       (default) replace_document(Document): build and add
+//   --mode document-wire  the same, timing the decoding of each worker message
+//                         too: the writer's work before workers built passages
+//   --mode worker-built   passages built (untimed, as workers do) and sent as
+//                         'X' messages; times decoding them and adding them:
+//                         the writer's work in `scrutiny ingest` now
 //
-//   index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--commit-every PASSAGES] [--compact]
+//   index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--commit-every PASSAGES] [--mode M] [--compact]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -55,16 +61,41 @@ bool build_cache(const fs::path& dir, const std::string& cache) {
   return static_cast<bool>(out);
 }
 
-std::vector<scrutiny::Document> load_cache(const std::string& cache) {
-  std::vector<scrutiny::Document> docs;
+std::vector<std::string> load_cache(const std::string& cache) {
+  std::vector<std::string> wires;
   std::ifstream in(cache, std::ios::binary);
   uint64_t n;
   while (in.read(reinterpret_cast<char*>(&n), sizeof n)) {
     std::string wire(n, '\0');
     in.read(wire.data(), static_cast<std::streamsize>(n));
-    if (auto d = scrutiny::decode_document(wire)) docs.push_back(std::move(d.value()));
+    wires.push_back(std::move(wire));
   }
-  return docs;
+  return wires;
+}
+
+// What a worker sends for each document: 'D' frames (the Document as JSON),
+// or with `built`, the 'X' frames of passages built by a copy of `builder`.
+std::vector<std::string> worker_messages(const std::vector<std::string>& wires, bool built,
+                                         const scrutiny::PassageBuilder& builder) {
+  if (!built) return wires;
+  scrutiny::PassageBuilder worker_copy = builder;
+  std::vector<std::string> out;
+  for (const auto& w : wires)
+    if (auto d = scrutiny::decode_document(w)) out.push_back(scrutiny::encode_indexed_document(d.value(), worker_copy.build(d.value())));
+  return out;
+}
+
+// Adds one worker message (or, with `decoded`, a Document decoded before the
+// clock started); the number of passages added.
+size_t add(scrutiny::IndexWriter& writer, const std::string& message, bool built) {
+  if (built) {
+    auto d = scrutiny::decode_indexed_document(message);
+    if (!d || !writer.replace_document(d.value()).ok()) return 0;
+    return d->passages.size();
+  }
+  auto d = scrutiny::decode_document(message);
+  if (!d || !writer.replace_document(d.value()).ok()) return 0;
+  return d->passages.size();
 }
 
 double mib(uintmax_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
@@ -79,37 +110,55 @@ int main(int argc, char** argv) {
   std::string cache = "/tmp/index-profile.cache", db_dir = "/tmp/index-profile-db";
   bool compact = false;
   size_t commit_every = 4000;
+  std::string mode = "document";
   for (int i = 2; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--cache") && i + 1 < argc) cache = argv[++i];
     else if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--commit-every") && i + 1 < argc) commit_every = std::stoul(argv[++i]);
     else if (!std::strcmp(argv[i], "--compact")) compact = true;
+    else if (!std::strcmp(argv[i], "--mode") && i + 1 < argc) mode = argv[++i];
+  }
+  if (mode != "document" && mode != "document-wire" && mode != "worker-built") {
+    std::fprintf(stderr, "index_profile: --mode: document, document-wire or worker-built, not %s\n", mode.c_str());
+    return 2;
   }
   if (!fs::exists(cache) && !build_cache(argv[1], cache)) return 1;
-  const std::vector<scrutiny::Document> docs = load_cache(cache);
+  const std::vector<std::string> wires = load_cache(cache);
+  std::vector<scrutiny::Document> docs;
+  if (mode == "document")
+    for (const auto& w : wires)
+      if (auto d = scrutiny::decode_document(w)) docs.push_back(std::move(d.value()));
   fs::remove_all(db_dir);
+  auto writer = scrutiny::IndexWriter::open(db_dir);
+  if (!writer) {
+    std::fprintf(stderr, "index_profile: %s\n", writer.error().c_str());
+    return 1;
+  }
+  const bool built = mode == "worker-built";
+  const std::vector<std::string> messages =
+      mode == "document" ? std::vector<std::string>{} : worker_messages(wires, built, writer->passage_builder());
   const auto start = Clock::now();
   size_t passages = 0, since_commit = 0;
-  {
-    auto writer = scrutiny::IndexWriter::open(db_dir);
-    if (!writer) {
-      std::fprintf(stderr, "index_profile: %s\n", writer.error().c_str());
-      return 1;
+  const size_t count = mode == "document" ? docs.size() : messages.size();
+  for (size_t i = 0; i < count; ++i) {
+    size_t added = 0;
+    if (mode == "document") {
+      if (auto st = writer->replace_document(docs[i]); st.ok()) added = docs[i].passages.size();
+    } else {
+      added = add(writer.value(), messages[i], built);
     }
-    for (const auto& doc : docs) {
-      if (auto st = writer->replace_document(doc); !st.ok()) std::fprintf(stderr, "%s\n", st.error().c_str());
-      passages += doc.passages.size();
-      since_commit += doc.passages.size();
-      if (since_commit >= commit_every) {
-        (void)writer->commit();
-        since_commit = 0;
-      }
+    passages += added;
+    since_commit += added;
+    if (since_commit >= commit_every) {
+      (void)writer->commit();
+      since_commit = 0;
     }
-    (void)writer->commit();
   }
+  (void)writer->commit();
   const double secs = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("documents\t%zu\npassages\t%zu\nindex_s\t%.3f\npassages_per_s\t%.0f\n", docs.size(), passages, secs,
+  std::printf("mode\t%s\ndocuments\t%zu\npassages\t%zu\nindex_s\t%.3f\npassages_per_s\t%.0f\n", mode.c_str(), count, passages, secs,
               static_cast<double>(passages) / secs);
+  writer = scrutiny::Error{"closed"};  // closes the database before compacting and sizing
   if (compact) {
     const auto c0 = Clock::now();
     if (auto r = scrutiny::compact_index(db_dir, 0); !r.ok()) std::fprintf(stderr, "%s\n", r.error().c_str());

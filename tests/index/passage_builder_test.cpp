@@ -115,3 +115,15 @@ BOOST_AUTO_TEST_CASE(a_cut_short_message_is_an_error_not_a_partial_document) {
   BOOST_TEST(cut.error() == "worker sent a truncated passage");
   BOOST_TEST(!decode_indexed_document("").ok());
 }
+
+BOOST_AUTO_TEST_CASE(spelling_counted_since_the_last_commit_survives_closing_without_commit) {
+  TempDir dir;
+  {
+    auto w = IndexWriter::open(dir.path.string());
+    BOOST_REQUIRE(w.ok());
+    BOOST_REQUIRE(w->replace_document(documents().front()).ok());
+  }  // Xapian commits pending changes when the database closes; the spelling counts go first
+  Xapian::Database db(dir.path.string());
+  BOOST_TEST(db.get_doccount() == 2u);
+  BOOST_TEST(db.get_spelling_suggestion("recruitmant") == "recruitment");
+}

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -56,7 +57,12 @@ class IndexWriter {
   std::vector<std::pair<std::string, std::string>> metadata_with_prefix(
       const std::string& prefix) const;
 
+  // Makes every change visible to readers (spelling data included).
   Status commit();
+
+  ~IndexWriter();
+  IndexWriter(IndexWriter&&) = default;
+  IndexWriter& operator=(IndexWriter&&) = default;
 
   const std::string& dir() const { return dir_; }
   Xapian::WritableDatabase& database() { return *db_; }
@@ -76,6 +82,8 @@ class IndexWriter {
   std::unique_ptr<Xapian::WritableDatabase> db_;  // unique_ptr keeps IndexWriter movable
   Status write(const Document& doc, const std::vector<Xapian::Document>& passages);
   void add_spelling_of(const Xapian::Document& passage);
+  void flush_spelling();
+  std::unordered_map<std::string, Xapian::termcount> pending_spelling_;  // words since the last commit
   std::unique_ptr<PassageBuilder> builder_;
   bool synonym_terms_current_ = true;
 };
