@@ -16,6 +16,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -85,17 +86,56 @@ std::vector<std::string> worker_messages(const std::vector<std::string>& wires, 
   return out;
 }
 
-// Adds one worker message (or, with `decoded`, a Document decoded before the
-// clock started); the number of passages added.
+// Decodes one worker message and adds it; the number of passages added.
 size_t add(scrutiny::IndexWriter& writer, const std::string& message, bool built) {
   if (built) {
     auto d = scrutiny::decode_indexed_document(message);
-    if (!d || !writer.replace_document(d.value()).ok()) return 0;
+    if (!d || !writer.replace_document(d->doc, d->passages).ok()) return 0;
     return d->passages.size();
   }
   auto d = scrutiny::decode_document(message);
   if (!d || !writer.replace_document(d.value()).ok()) return 0;
   return d->passages.size();
+}
+
+struct Timed {
+  size_t documents = 0, passages = 0;
+  double secs = 0;
+};
+
+// Indexes every document into a new database at db_dir the way `mode` says,
+// committing every `commit_every` passages; nullopt if it cannot be opened.
+std::optional<Timed> index_corpus(const std::string& db_dir, const std::string& mode, const std::vector<std::string>& wires,
+                                  const std::vector<scrutiny::Document>& docs, size_t commit_every) {
+  auto writer = scrutiny::IndexWriter::open(db_dir);
+  if (!writer) {
+    std::fprintf(stderr, "index_profile: %s\n", writer.error().c_str());
+    return std::nullopt;
+  }
+  const bool built = mode == "worker-built";
+  const std::vector<std::string> messages =
+      mode == "document" ? std::vector<std::string>{} : worker_messages(wires, built, writer->passage_builder());
+  const auto start = Clock::now();
+  Timed t;
+  size_t since_commit = 0;
+  t.documents = mode == "document" ? docs.size() : messages.size();
+  for (size_t i = 0; i < t.documents; ++i) {
+    size_t added = 0;
+    if (mode == "document") {
+      if (auto st = writer->replace_document(docs[i]); st.ok()) added = docs[i].passages.size();
+    } else {
+      added = add(writer.value(), messages[i], built);
+    }
+    t.passages += added;
+    since_commit += added;
+    if (since_commit >= commit_every) {
+      (void)writer->commit();
+      since_commit = 0;
+    }
+  }
+  (void)writer->commit();
+  t.secs = std::chrono::duration<double>(Clock::now() - start).count();
+  return t;
 }
 
 double mib(uintmax_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
@@ -129,36 +169,10 @@ int main(int argc, char** argv) {
     for (const auto& w : wires)
       if (auto d = scrutiny::decode_document(w)) docs.push_back(std::move(d.value()));
   fs::remove_all(db_dir);
-  auto writer = scrutiny::IndexWriter::open(db_dir);
-  if (!writer) {
-    std::fprintf(stderr, "index_profile: %s\n", writer.error().c_str());
-    return 1;
-  }
-  const bool built = mode == "worker-built";
-  const std::vector<std::string> messages =
-      mode == "document" ? std::vector<std::string>{} : worker_messages(wires, built, writer->passage_builder());
-  const auto start = Clock::now();
-  size_t passages = 0, since_commit = 0;
-  const size_t count = mode == "document" ? docs.size() : messages.size();
-  for (size_t i = 0; i < count; ++i) {
-    size_t added = 0;
-    if (mode == "document") {
-      if (auto st = writer->replace_document(docs[i]); st.ok()) added = docs[i].passages.size();
-    } else {
-      added = add(writer.value(), messages[i], built);
-    }
-    passages += added;
-    since_commit += added;
-    if (since_commit >= commit_every) {
-      (void)writer->commit();
-      since_commit = 0;
-    }
-  }
-  (void)writer->commit();
-  const double secs = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("mode\t%s\ndocuments\t%zu\npassages\t%zu\nindex_s\t%.3f\npassages_per_s\t%.0f\n", mode.c_str(), count, passages, secs,
-              static_cast<double>(passages) / secs);
-  writer = scrutiny::Error{"closed"};  // closes the database before compacting and sizing
+  const auto timed = index_corpus(db_dir, mode, wires, docs, commit_every);  // the writer is closed on return
+  if (!timed) return 1;
+  std::printf("mode\t%s\ndocuments\t%zu\npassages\t%zu\nindex_s\t%.3f\npassages_per_s\t%.0f\n", mode.c_str(), timed->documents,
+              timed->passages, timed->secs, static_cast<double>(timed->passages) / timed->secs);
   if (compact) {
     const auto c0 = Clock::now();
     if (auto r = scrutiny::compact_index(db_dir, 0); !r.ok()) std::fprintf(stderr, "%s\n", r.error().c_str());

@@ -236,8 +236,7 @@ class BatchIngest {
       return attach(job.key, job.source, job.stamp, job.digest, doc.doc_id, doc.pages);
     const bool existed = states_.count(job.key) > 0;
     if (!forget_path(job.key)) return false;
-    Status st = out.passages ? writer_->replace_document(IndexedDocument{doc, std::move(*out.passages)})
-                             : writer_->replace_document(doc);
+    Status st = out.passages ? writer_->replace_document(doc, *out.passages) : writer_->replace_document(doc);
     if (!st.ok()) return record_failure(job.key, job.source, job.stamp, st.error());
     ++(existed ? s_.updated : s_.added);
     s_.passages += static_cast<long>(passages);

@@ -58,11 +58,11 @@ Judgements judgements_from(const json& j) {
   return out;
 }
 
-}  // namespace
-
-std::string encode_document(const Document& d) {
+// The Document as JSON; `with_passages` false leaves "passages" empty.
+std::string document_json(const Document& d, bool with_passages) {
   json passages = json::array();
-  for (const auto& p : d.passages) passages.push_back(passage_json(p));
+  if (with_passages)
+    for (const auto& p : d.passages) passages.push_back(passage_json(p));
   json j{{"source", d.source},       {"format", d.format},
          {"doc_id", d.doc_id},       {"title", d.title},
          {"type", d.type},           {"body", d.body},
@@ -79,6 +79,10 @@ std::string encode_document(const Document& d) {
   // Invalid UTF-8 must not abort the worker: replace it.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
+
+}  // namespace
+
+std::string encode_document(const Document& d) { return document_json(d, true); }
 
 Result<Document> decode_document(std::string_view bytes) {
   json j = json::parse(bytes, nullptr, false);
@@ -134,10 +138,8 @@ std::optional<std::string_view> take_part(std::string_view& bytes) {
 }  // namespace
 
 std::string encode_indexed_document(const Document& doc, const std::vector<Xapian::Document>& passages) {
-  Document meta = doc;
-  meta.passages.clear();  // their text is in each passage's stored data
   std::string out;
-  append_part(out, encode_document(meta));
+  append_part(out, document_json(doc, false));  // the passages' text is in their stored data
   for (const auto& xd : passages) append_part(out, xd.serialise());
   return out;
 }

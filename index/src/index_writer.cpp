@@ -118,9 +118,9 @@ Status IndexWriter::replace_document(const Document& doc) {
   return write(doc, passages);
 }
 
-Status IndexWriter::replace_document(const IndexedDocument& indexed) {
-  if (indexed.doc.doc_id.empty()) return Error{"document from " + indexed.doc.source + " has no doc_id"};
-  return write(indexed.doc, indexed.passages);
+Status IndexWriter::replace_document(const Document& doc, const std::vector<Xapian::Document>& passages) {
+  if (doc.doc_id.empty()) return Error{"document from " + doc.source + " has no doc_id"};
+  return write(doc, passages);
 }
 
 // What FLAG_SPELLING would have added while the text was indexed: each

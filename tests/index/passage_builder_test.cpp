@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(passages_built_by_a_copy_and_sent_over_the_wire_index_like_
       BOOST_REQUIRE_MESSAGE(sent.ok(), (sent.ok() ? "" : sent.error()));
       BOOST_TEST(sent->doc.passages.empty());  // the text travels in each passage's data
       BOOST_TEST(sent->passages.size() == d.passages.size());
-      BOOST_REQUIRE(w->replace_document(sent.value()).ok());
+      BOOST_REQUIRE(w->replace_document(sent->doc, sent->passages).ok());
     }
     BOOST_REQUIRE(w->commit().ok());
   }

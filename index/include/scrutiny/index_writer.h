@@ -38,10 +38,10 @@ class IndexWriter {
 
   // Deletes every passage of doc.doc_id, then adds doc's passages.
   Status replace_document(const Document& doc);
-  // The same with passages already built (by an ingest worker's copy of
-  // passage_builder()); they must come from a builder with this index's
-  // length normalisation and synonyms.
-  Status replace_document(const IndexedDocument& indexed);
+  // The same with doc's passages already built (by an ingest worker's copy
+  // of passage_builder(), so with this index's length normalisation and
+  // synonyms); doc.passages is not read.
+  Status replace_document(const Document& doc, const std::vector<Xapian::Document>& passages);
 
   // Deletes every passage of `doc_id` and its "doc:" record. Removing an
   // unknown id is not an error.
@@ -62,7 +62,7 @@ class IndexWriter {
 
   ~IndexWriter();
   IndexWriter(IndexWriter&&) = default;
-  IndexWriter& operator=(IndexWriter&&) = default;
+  IndexWriter& operator=(IndexWriter&&) = delete;  // would drop the target's pending spelling
 
   const std::string& dir() const { return dir_; }
   Xapian::WritableDatabase& database() { return *db_; }

@@ -5,8 +5,8 @@
 // when the index is (length_norm.h).
 //
 // It needs no database, so ingest workers build passages in parallel and the
-// one index writer only adds them (IndexWriter::replace_document with an
-// IndexedDocument): building was a quarter of the writer's time.
+// one index writer only adds them (IndexWriter::replace_document with built
+// passages): building was a quarter of the writer's time.
 // Spelling data is left to the writer, which derives it from each passage's
 // unprefixed terms (IndexWriter::add_spelling_of).
 #pragma once
