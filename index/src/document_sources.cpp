@@ -18,7 +18,8 @@ json read_record(IndexWriter& writer, const std::string& doc_id) {
   return record;
 }
 
-// Rewrites the stored source and the U term of every passage of doc_id.
+// Rewrites the U term of every passage of doc_id, and its stored source if it
+// has one (schema 2; schema 3 stores the source only in the record).
 void repoint_passages(Xapian::WritableDatabase& db, const std::string& doc_id,
                       const std::string& from, const std::string& to) {
   const std::string id_term = schema::term(schema::kDocId, doc_id);
@@ -27,7 +28,7 @@ void repoint_passages(Xapian::WritableDatabase& db, const std::string& doc_id,
   for (Xapian::docid id : ids) {
     Xapian::Document xd = db.get_document(id);
     json data = json::parse(xd.get_data(), nullptr, false);
-    if (data.is_object()) {
+    if (data.is_object() && data.contains("source")) {
       data["source"] = to;
       xd.set_data(data.dump());
     }
@@ -49,7 +50,7 @@ Status add_source(IndexWriter& writer, const std::string& doc_id, const std::str
   auto& sources = record["sources"];
   if (std::find(sources.begin(), sources.end(), json(source)) != sources.end()) return Status::Ok();
   sources.push_back(source);
-  return writer.set_metadata("doc:" + doc_id, record.dump());
+  return writer.set_document_record(record);
 }
 
 Status remove_source(IndexWriter& writer, const std::string& doc_id, const std::string& source) {
@@ -68,7 +69,7 @@ Status remove_source(IndexWriter& writer, const std::string& doc_id, const std::
       return Error{"cannot re-point passages of " + doc_id + ": " + e.get_msg()};
     }
   }
-  return writer.set_metadata("doc:" + doc_id, record.dump());
+  return writer.set_document_record(record);
 }
 
 }  // namespace scrutiny

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "scrutiny/schema.h"
+#include "scrutiny/stored_passage.h"
 
 namespace scrutiny {
 namespace {
@@ -162,8 +163,7 @@ Status IndexWriter::write(const Document& doc, const std::vector<Xapian::Documen
         for (const auto& s : previous["sources"])
           if (s.is_string() && s != doc.source) record["sources"].push_back(s);
     }
-    db_->set_metadata(key, record.dump());
-    return Status::Ok();
+    return set_document_record(record);
   } catch (const Xapian::Error& e) {
     return xapian_error("cannot index " + doc.source, e);
   }
@@ -173,9 +173,21 @@ Status IndexWriter::remove_document(const std::string& doc_id) {
   try {
     db_->delete_document(schema::term(schema::kDocId, doc_id));
     db_->set_metadata("doc:" + doc_id, "");
+    db_->set_metadata(std::string(schema::kDocumentFieldsKey) + doc_id, "");
     return Status::Ok();
   } catch (const Xapian::Error& e) {
     return xapian_error("cannot remove document " + doc_id, e);
+  }
+}
+
+Status IndexWriter::set_document_record(const json& record) {
+  const std::string doc_id = record.value("doc_id", "");
+  try {
+    db_->set_metadata("doc:" + doc_id, record.dump());
+    db_->set_metadata(std::string(schema::kDocumentFieldsKey) + doc_id, document_fields(record).dump());
+    return Status::Ok();
+  } catch (const Xapian::Error& e) {
+    return xapian_error("cannot write the record of document " + doc_id, e);
   }
 }
 

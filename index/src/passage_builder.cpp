@@ -10,8 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-json optional_json(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-
 // "2021-09-07" -> "20210907"; "" when the date is not ISO.
 std::string compact_date(const std::optional<std::string>& iso) {
   if (!iso || iso->size() < 10) return "";
@@ -93,23 +91,11 @@ std::unique_ptr<Xapian::TermGenerator> make_term_generator() {
 }  // namespace
 
 json passage_data(const Document& doc, const Passage& p, size_t index) {
-  return json{{"doc_id", doc.doc_id},
-              {"source", doc.source},
-              {"title", doc.title},
-              {"type", doc.type},
-              {"body", doc.body},
-              {"date", optional_json(doc.date)},
-              {"year", doc.year ? json(*doc.year) : json(nullptr)},
-              {"page", p.page},
-              {"passage", index},
-              {"section", p.section},
-              {"text", p.text},
-              {"themes", p.themes},
-              {"polarity", to_string(p.polarity)},
-              {"matches", p.matches},
-              {"authority", doc.authority},
-              {"judgement", doc.judgement},
-              {"visit", doc.visit},
+  // The document's own fields are in its "doc:" record (schema.h).
+  return json{{"doc_id", doc.doc_id},     {"page", p.page},
+              {"passage", index},         {"section", p.section},
+              {"text", p.text},           {"themes", p.themes},
+              {"polarity", to_string(p.polarity)}, {"matches", p.matches},
               {"boilerplate", p.boilerplate}};
 }
 

@@ -11,6 +11,7 @@
 #include "scrutiny/index_writer.h"
 #include "scrutiny/passage_tags.h"
 #include "scrutiny/schema.h"
+#include "scrutiny/stored_passage.h"
 #include "scrutiny/writer_lock.h"
 
 namespace scrutiny {
@@ -55,7 +56,12 @@ class Retagger {
   // `synonyms`: rebuild every passage's XSYN terms with it; null: keep them.
   Retagger(Xapian::WritableDatabase& db, const Classifier& classify, const RetagOptions& options,
            const SynonymTagger* synonyms)
-      : db_(db), classify_(classify), options_(options), synonyms_(synonyms), length_norm_(LengthNorm::of(db)) {}
+      : db_(db),
+        classify_(classify),
+        options_(options),
+        synonyms_(synonyms),
+        length_norm_(LengthNorm::of(db)),
+        records_(db) {}
 
   void add(Xapian::docid did, Xapian::Document xd) {
     json data = json::parse(xd.get_data(), nullptr, false);
@@ -74,7 +80,8 @@ class Retagger {
       return a.data.value("passage", 0) < b.data.value("passage", 0);
     });
     Document doc;
-    const json& first = pending_.front().data;
+    json first = pending_.front().data;
+    records_.add_document_fields(first);  // schema 3 keeps them in the document's record
     doc.doc_id = current_;
     doc.source = str(first, "source");
     doc.title = str(first, "title");
@@ -91,16 +98,20 @@ class Retagger {
       doc.passages.push_back(std::move(fresh));
     }
     classify_(doc);
+    const bool schema2 = std::any_of(pending_.begin(), pending_.end(),
+                                     [](const Pending& p) { return has_document_fields(p.data); });
+    if (schema2 && !options_.dry_run) write_document_fields();
     for (size_t i = 0; i < pending_.size(); ++i) {
       const Passage& now = doc.passages[i];
       count(stats_.themes_before, before[i]);
       count(stats_.themes_after, now);
       ++stats_.passages;
-      // A schema 1 passage (no packed facet slot) is rewritten even when its
-      // tags stand: that is how retag migrates an index.
+      // A schema 1 passage (no packed facet slot) or schema 2 passage
+      // (document fields in its data) is rewritten even when its tags
+      // stand: that is how retag migrates an index.
       Pending& p = pending_[i];
-      const bool schema1 = p.xd.get_value(schema::kSlotFacets).empty();
-      const bool tags = !same_tags(before[i], now) || schema1;
+      const bool old_schema = p.xd.get_value(schema::kSlotFacets).empty() || has_document_fields(p.data);
+      const bool tags = !same_tags(before[i], now) || old_schema;
       const bool synonyms = synonyms_ && synonyms_->tag(p.xd, wdf_factor(p.xd, length_norm_));
       if (synonyms) ++stats_.synonyms_changed;
       if (!tags && !synonyms) continue;
@@ -109,7 +120,7 @@ class Retagger {
       if (tags) {
         write_passage_tags(p.xd, now);
         write_passage_tags(p.data, now);
-        p.xd.set_data(p.data.dump());
+        p.xd.set_data(without_document_fields(std::move(p.data)).dump());
       }
       db_.replace_document(p.docid, p.xd);
       if (++uncommitted_ >= options_.batch) {
@@ -124,6 +135,14 @@ class Retagger {
   RetagStats& stats() { return stats_; }
 
  private:
+  // A schema 2 document gets the "docfields:" record its passages' fields
+  // move to (schema 3 ingest writes it with the "doc:" record).
+  void write_document_fields() {
+    const json record = json::parse(db_.get_metadata("doc:" + current_), nullptr, false);
+    if (record.is_object())
+      db_.set_metadata(std::string(schema::kDocumentFieldsKey) + current_, document_fields(record).dump());
+  }
+
   static void count(std::map<std::string, std::size_t>& counts, const Passage& p) {
     for (const auto& t : p.themes) ++counts[t];
   }
@@ -133,6 +152,7 @@ class Retagger {
   const RetagOptions& options_;
   const SynonymTagger* synonyms_;
   const std::optional<LengthNorm> length_norm_;  // how the index's wdfs are stored
+  StoredPassageReader records_;                   // the "doc:" records' fields
   std::string current_;
   std::vector<Pending> pending_;
   std::size_t uncommitted_ = 0;

@@ -4,6 +4,7 @@
 #include "scrutiny/index_writer.h"
 #include "scrutiny/length_norm.h"
 #include "scrutiny/schema.h"
+#include "scrutiny/stored_passage.h"
 
 namespace scrutiny {
 namespace {
@@ -69,10 +70,9 @@ class Highlighter {
   Xapian::MSet mset_;
 };
 
-Hit make_hit(const Xapian::MSetIterator& it, const Highlighter& highlighter) {
+Hit make_hit(const Xapian::MSetIterator& it, const Highlighter& highlighter, StoredPassageReader& passages) {
   Hit h;
-  const Xapian::Document doc = it.get_document();
-  const json data = json::parse(doc.get_data(), nullptr, false);
+  const json data = passages.read(it.get_document());
   if (data.is_object()) {
     h.doc_id = string_field(data, "doc_id");
     h.source = string_field(data, "source");
@@ -107,9 +107,9 @@ void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_al
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
 }
 
-std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighter) {
+std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighter, StoredPassageReader& passages) {
   std::vector<Hit> hits;
-  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlighter));
+  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlighter, passages));
   return hits;
 }
 
@@ -117,7 +117,8 @@ std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighte
 std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query& query,
                                 const SearchRequest& req, bool match_all, const std::optional<LengthNorm>& norm,
                                 const std::map<std::string, Xapian::doccount>& year_counts,
-                                Xapian::doccount total, const Highlighter& highlighter) {
+                                Xapian::doccount total, const Highlighter& highlighter,
+                                StoredPassageReader& passages) {
   std::vector<YearGroup> groups;
   Xapian::doccount dated = 0;
   for (auto y = year_counts.rbegin(); y != year_counts.rend(); ++y) {
@@ -129,7 +130,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                     Xapian::Query(schema::term(schema::kYear, y->first))));
     configure(enquire, req, match_all, norm);
-    g.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter);
+    g.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter, passages);
     groups.push_back(std::move(g));
   }
   if (total > dated) {
@@ -139,7 +140,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     Xapian::Query any_year(Xapian::Query::OP_WILDCARD, std::string(schema::kYear));
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_year));
     configure(enquire, req, match_all, norm);
-    undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter);
+    undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter, passages);
     groups.push_back(std::move(undated));
   }
   return groups;
@@ -201,12 +202,13 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
                                                static_cast<Xapian::doccount>(req.limit));
     result.total_estimate = mset.get_matches_estimated();
     const Highlighter highlighter(db_, parsed->highlight.empty() ? parsed->query : parsed->highlight);
-    result.hits = hits_of(mset, highlighter);
+    StoredPassageReader passages(db_);
+    result.hits = hits_of(mset, highlighter, passages);
     if (count_all) {
       auto counts = spy.counts();
       if (req.by_year)
         result.by_year = timeline(db_, parsed->query, req, parsed->match_all, norm, counts["year"],
-                                  spy.total(), highlighter);
+                                  spy.total(), highlighter, passages);
       if (req.facets) result.facets = std::move(counts);
     }
     return result;

@@ -7,6 +7,7 @@
 
 #include "scrutiny/query.h"
 #include "scrutiny/schema.h"
+#include "scrutiny/stored_passage.h"
 
 namespace scrutiny {
 namespace {
@@ -64,8 +65,9 @@ std::vector<Located> matching_findings(const Xapian::Database& db, const Xapian:
   Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
   std::vector<Located> out;
   out.reserve(mset.size());
+  StoredPassageReader passages(db);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    json data = json::parse(it.get_document().get_data(), nullptr, false);
+    json data = passages.read(it.get_document());
     if (data.is_object()) out.push_back(finding_from_data(data));
   }
   std::stable_sort(out.begin(), out.end(), earlier);

@@ -21,6 +21,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "scrutiny/stored_passage.h"
+
 extern char** environ;
 
 namespace batch_test {
@@ -130,12 +132,13 @@ inline nlohmann::json metadata_json(const std::string& db, const std::string& ke
   return nlohmann::json::parse(Xapian::Database(db).get_metadata(key), nullptr, false);
 }
 
-// The stored "source" of every passage, counted.
+// The "source" of every passage as readers see it, counted.
 inline std::map<std::string, int> passage_sources(const std::string& db) {
   Xapian::Database d(db);
+  scrutiny::StoredPassageReader passages(d);
   std::map<std::string, int> out;
   for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
-    auto data = nlohmann::json::parse(d.get_document(*it).get_data(), nullptr, false);
+    auto data = passages.read(d.get_document(*it));
     if (data.is_object()) out[data.value("source", "")]++;
   }
   return out;

@@ -4,6 +4,7 @@
 #include "../query/trends_fixture.h"
 #include "scrutiny/retag.h"
 #include "scrutiny/schema.h"
+#include "scrutiny/stored_passage.h"
 
 using namespace scrutiny;
 using trends_test::TempDir;
@@ -147,7 +148,33 @@ BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema1_index_to_the_packed_facet_slot,
   BOOST_TEST(!f.type.empty());
   BOOST_TEST(p.get_value(schema::kSlotType1).empty());  // the old slots are gone
   BOOST_TEST(p.get_value(schema::kSlotThemes1).empty());
-  BOOST_TEST(db().get_metadata("schema") == "2");
+  BOOST_TEST(db().get_metadata("schema") == "3");
+}
+
+BOOST_FIXTURE_TEST_CASE(retag_moves_a_schema2_passages_document_fields_to_the_record, Fixture) {
+  StoredPassageReader reader(db());
+  const nlohmann::json whole = reader.read(passage("b2021", 1));
+  {  // Make passage b2021-1 look as schema 2 wrote it: every field in its data.
+    Xapian::WritableDatabase w(dir.path.string());
+    Xapian::Document old = passage("b2021", 1);
+    old.set_data(whole.dump());
+    w.replace_document(old.get_docid(), old);
+    w.set_metadata("docfields:b2021", "");  // schema 2 had no such record
+    w.set_metadata("schema", "2");
+    w.commit();
+  }
+  BOOST_TEST(has_document_fields(nlohmann::json::parse(passage("b2021", 1).get_data())));
+  const RetagStats s = retag(phrase_classifier(kOriginal));
+  BOOST_TEST(s.changed >= 1u);
+  const nlohmann::json data = nlohmann::json::parse(passage("b2021", 1).get_data());
+  BOOST_TEST(!has_document_fields(data));
+  BOOST_TEST(nlohmann::json::parse(db().get_metadata("docfields:b2021"))["source"] == whole["source"]);
+  BOOST_TEST(data["text"] == whole["text"]);
+  StoredPassageReader after(db());
+  const nlohmann::json read = after.read(passage("b2021", 1));
+  for (std::string_view key : schema::kDocumentFields)
+    BOOST_TEST(read[std::string(key)] == whole[std::string(key)], key);
+  BOOST_TEST(db().get_metadata("schema") == "3");
 }
 
 BOOST_FIXTURE_TEST_CASE(dry_run_writes_nothing, Fixture) {

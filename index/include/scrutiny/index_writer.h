@@ -43,9 +43,13 @@ class IndexWriter {
   // synonyms); doc.passages is not read.
   Status replace_document(const Document& doc, const std::vector<Xapian::Document>& passages);
 
-  // Deletes every passage of `doc_id` and its "doc:" record. Removing an
-  // unknown id is not an error.
+  // Deletes every passage of `doc_id` and its "doc:" and "docfields:"
+  // records. Removing an unknown id is not an error.
   Status remove_document(const std::string& doc_id);
+
+  // Writes a document's "doc:" record and, from it, its "docfields:" record
+  // (the fields passages share, schema.h), so the two cannot disagree.
+  Status set_document_record(const nlohmann::json& record);
 
   // Number of passages of `doc_id` currently in the index.
   Xapian::doccount passage_count(const std::string& doc_id) const;

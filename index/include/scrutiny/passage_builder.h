@@ -55,7 +55,7 @@ class PassageBuilder {
   std::optional<LengthNorm> norm_;
 };
 
-// The stored-data JSON of one passage (schema.h).
+// The stored-data JSON of one passage: its own fields only (schema.h).
 nlohmann::json passage_data(const Document& doc, const Passage& passage, size_t index);
 
 }  // namespace scrutiny

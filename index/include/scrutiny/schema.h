@@ -74,22 +74,33 @@ FacetViews unpack_facets(std::string_view packed);
 FacetViews unpack_facets(std::string&&) = delete;  // the views would dangle
 
 // --- Stored data ------------------------------------------------------------
-// Document data is a JSON object: {"doc_id", "source", "title", "type", "body",
-// "date", "year", "page", "section", "text", "themes", "polarity", "matches",
-// "authority", "judgement", "visit", "boilerplate"}.
+// A passage's data is a JSON object of its own fields: {"doc_id", "page",
+// "passage", "section", "text", "themes", "polarity", "matches",
+// "boilerplate"}. The fields all passages of a document share
+// (kDocumentFields) are stored once per document, in its "doc:" record and
+// its "docfields:" record below;
+// StoredPassageReader (stored_passage.h) joins the two. Schema 2 stored them
+// in every passage too, where they take precedence.
+inline constexpr std::string_view kDocumentFields[] = {"source",    "title",     "type",  "body", "date",
+                                                       "year",      "authority", "judgement", "visit"};
 //
 // --- Database metadata (Xapian user metadata) -------------------------------
 // "doc:<doc_id>"   JSON of the document record (metadata without passages, plus "sources")
+// "docfields:<doc_id>"  JSON of the record's kDocumentFields only: what a
+//                  printed hit needs, 5x cheaper to parse than the record
 // "file:<path>"    JSON of the file state (size, mtime, doc_id) for incremental ingest
 // "fail:<path>"    JSON of a remembered failure (size, mtime, reason, time)
 //                  (<path> is absolute and lexically normal; fields in file_state.h, docs/ingest.md)
 // "run:last"       JSON summary of the last ingest run
-// "schema"         schema version, currently "2" (1: facets in slots 4-9)
+// "schema"         schema version of the index when it was created, currently
+//                  "3" (2: document fields in every passage's data too; 1:
+//                  facets in slots 4-9); readers handle passages of each
 // "synonyms"       concept_terms_fingerprint() of the synonyms the XSYN terms were
 //                  built with; "" (or absent) when they are stale or missing
 // "length_norm"    LengthNorm::to_string() when every passage's wdfs are stored
 //                  length-normalised (length_norm.h); absent: raw wdfs
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kDocumentFieldsKey = "docfields:";
 inline constexpr std::string_view kSynonymsKey = "synonyms";
 inline constexpr std::string_view kLengthNormKey = "length_norm";
 
