@@ -92,10 +92,14 @@ std::unique_ptr<Xapian::TermGenerator> make_term_generator() {
 
 json passage_data(const Document& doc, const Passage& p, size_t index) {
   // The document's own fields are in its "doc:" record (schema.h).
-  return json{{"doc_id", doc.doc_id},     {"page", p.page},
-              {"passage", index},         {"section", p.section},
-              {"text", p.text},           {"themes", p.themes},
-              {"polarity", to_string(p.polarity)}, {"matches", p.matches},
+  return json{{"doc_id", doc.doc_id},
+              {"page", p.page},
+              {"passage", index},
+              {"section", p.section},
+              {"text", p.text},
+              {"themes", p.themes},
+              {"polarity", to_string(p.polarity)},
+              {"matches", p.matches},
               {"boilerplate", p.boilerplate}};
 }
 

@@ -152,7 +152,7 @@ class Retagger {
   const RetagOptions& options_;
   const SynonymTagger* synonyms_;
   const std::optional<LengthNorm> length_norm_;  // how the index's wdfs are stored
-  StoredPassageReader records_;                   // the "doc:" records' fields
+  StoredPassageReader records_;                   // reads each document's shared fields
   std::string current_;
   std::vector<Pending> pending_;
   std::size_t uncommitted_ = 0;
