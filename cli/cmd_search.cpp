@@ -62,6 +62,8 @@ const CommandRegistration kSearch("search", "Search passages (see docs/query.md 
   app.add_flag("--by-year", a->request.by_year, "Group results into a timeline by year");
   app.add_option("--per-year", a->request.hits_per_year, "Hits shown per year with --by-year (default 3)");
   app.add_flag("--facets", a->request.facets, "Count matches by theme, year, type, body and polarity");
+  app.add_flag_callback("--exact-facets", [a] { a->request.exact_facets_up_to = 0; },
+                        "Count facets over every match, even when over 50,000 (default: estimate from a sample)");
   add_synonyms_option(app, a->synonyms);
   add_filter_options(app, a->request.filters);
   app.add_option("query", a->words, "Query words (quote phrases; prefixes such as theme:workforce)");

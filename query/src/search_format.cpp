@@ -102,14 +102,15 @@ std::string hit_text(const Hit& h, size_t rank, const Style& st, const std::stri
   return out;
 }
 
-std::string facet_line(const std::string& name, const std::map<std::string, Xapian::doccount>& counts) {
+std::string facet_line(const std::string& name, const std::map<std::string, Xapian::doccount>& counts,
+                       bool estimated) {
   std::vector<std::pair<Xapian::doccount, std::string>> sorted;
   for (const auto& [k, n] : counts) sorted.emplace_back(n, k);
   // Years read best in order; the others by count.
   if (name != "year")
     std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> parts;
-  for (const auto& [n, k] : sorted) parts.push_back(k + " " + std::to_string(n));
+  for (const auto& [n, k] : sorted) parts.push_back(k + (estimated ? " ~" : " ") + std::to_string(n));
   std::string label = name + ":";
   label.resize(10, ' ');
   std::string body = wrap(join(parts, ", "), 80, std::string(10, ' '));
@@ -123,7 +124,11 @@ json to_json(const SearchResult& r) {
   json out{{"query", r.query}, {"total_estimate", r.total_estimate}, {"results", json::array()}};
   for (const auto& h : r.hits) out["results"].push_back(hit_json(h));
   out["spelling_suggestion"] = r.spelling_suggestion.empty() ? json(nullptr) : json(r.spelling_suggestion);
-  if (r.facets) out["facets"] = *r.facets;
+  if (r.facets) {
+    out["facets"] = *r.facets;
+    out["facets_estimated"] = r.facets_one_in > 1;
+    out["facets_one_in"] = r.facets_one_in;
+  }
   if (r.by_year) {
     json years = json::array();
     for (const auto& g : *r.by_year) {
@@ -175,9 +180,12 @@ std::string format_text(const SearchResult& r, bool tty) {
   }
   if (r.facets) {
     out += "\n";
+    if (r.facets_one_in > 1)
+      out += "Facets estimated from a sample of 1 in " + std::to_string(r.facets_one_in) +
+             " matching passages (--exact-facets counts them all):\n";
     for (const char* name : {"theme", "year", "type", "body", "polarity", "authority", "judgement"}) {
       auto it = r.facets->find(name);
-      if (it != r.facets->end() && !it->second.empty()) out += facet_line(name, it->second);
+      if (it != r.facets->end() && !it->second.empty()) out += facet_line(name, it->second, r.facets_one_in > 1);
     }
   }
   return out;

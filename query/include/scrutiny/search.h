@@ -28,6 +28,13 @@ struct SearchRequest {
   bool by_year = false;       // timeline: per year its count and best hits
   size_t hits_per_year = 3;
   bool facets = false;
+  // Facets of a query estimated to match more passages than this are counted
+  // on a sample of about facet_sample of them (one passage in k, chosen by a
+  // hash of its id, counts multiplied by k) and marked as estimates; 0 counts
+  // every match.
+  // The timeline (by_year) is always counted exactly.
+  Xapian::doccount exact_facets_up_to = 50000;
+  Xapian::doccount facet_sample = 20000;
 };
 
 struct Hit {
@@ -62,6 +69,9 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::string spelling_suggestion;
   std::optional<Facets> facets;
+  // 1: facets count every match. k > 1: they were counted on a sample of
+  // one passage in k and multiplied by k, so they are estimates.
+  Xapian::doccount facets_one_in = 1;
   std::optional<std::vector<YearGroup>> by_year;
 };
 
