@@ -14,6 +14,8 @@
 //                                  are current (A/B of synonym_terms.h);
 //                                  --each 1: every timed query's ms, kind, query and
 //                                  flags on stderr, to find the slow ones;
+//                                  --exact-facets 1: count every match's facets
+//                                  however large the result (no sampled estimates);
 //                                  --ranks 1: after the warm-up pass, each query's
 //                                  hits on stderr, one line per query:
 //                                  kind, query, flags, then doc_id:page:text-hash:words
@@ -114,7 +116,7 @@ void print_ranks(const BenchQuery& q, const scrutiny::SearchResult& result) {
 
 struct OurOptions {
   bool all_passages = false, spelling = true, synonyms = true, concept_terms = true, each = false;
-  bool ranks = false;
+  bool ranks = false, exact_facets = false;
 };
 
 int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int repeat, const OurOptions& opt) {
@@ -136,6 +138,7 @@ int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int 
       request.filters = parse_flags(q.flags);
       request.facets = q.kind == "facets";
       request.all_passages = opt.all_passages;
+      if (opt.exact_facets) request.exact_facets_up_to = 0;
       const auto start = Clock::now();
       auto result = searcher->search(request);
       const double ms = ms_since(start);
@@ -204,6 +207,7 @@ int main(int argc, char** argv) {
     else if (a == "--synonyms") opt.synonyms = v != "0";
     else if (a == "--concept-terms") opt.concept_terms = v != "0";
     else if (a == "--ranks") opt.ranks = v != "0";
+    else if (a == "--exact-facets") opt.exact_facets = v != "0";
   }
   auto queries = load_queries(queries_path);
   if (queries.empty() || (db.empty() && omega.empty())) {
