@@ -18,13 +18,14 @@ bool SampleSource::chosen(Xapian::docid did, Xapian::docid k) {
 void SampleSource::init(const Xapian::Database& db) {
   last_ = db.get_lastdocid();
   current_ = 0;
+  ended_ = last_ == 0;
   set_maxweight(0);
 }
 
 void SampleSource::advance_to_chosen() {
-  while (current_ <= last_ && !chosen(current_, k_)) {
+  while (!chosen(current_, k_)) {
     if (current_ == last_) {
-      current_ = last_ + 1;
+      ended_ = true;
       return;
     }
     ++current_;
@@ -32,12 +33,20 @@ void SampleSource::advance_to_chosen() {
 }
 
 void SampleSource::next(double) {
+  if (current_ == last_) {
+    ended_ = true;
+    return;
+  }
   ++current_;
   advance_to_chosen();
 }
 
 void SampleSource::skip_to(Xapian::docid did, double) {
   if (did <= current_) return;
+  if (did > last_) {
+    ended_ = true;
+    return;
+  }
   current_ = did;
   advance_to_chosen();
 }

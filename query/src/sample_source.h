@@ -27,7 +27,7 @@ class SampleSource : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_max() const override { return last_; }
   void next(double min_wt) override;
   void skip_to(Xapian::docid did, double min_wt) override;
-  bool at_end() const override { return current_ > last_; }
+  bool at_end() const override { return ended_; }
   Xapian::docid get_docid() const override { return current_; }
   SampleSource* clone() const override { return new SampleSource(k_); }
   std::string get_description() const override;
@@ -38,6 +38,7 @@ class SampleSource : public Xapian::PostingSource {
   Xapian::docid k_;
   Xapian::docid last_ = 0;     // the database's last document id
   Xapian::docid current_ = 0;  // 0 before the first next()
+  bool ended_ = false;         // a flag, not current_ > last_: last_ may be the largest docid
 };
 
 }  // namespace scrutiny
