@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "scrutiny/normalise.h"
 #include "scrutiny/synonym_terms.h"
 #include "scrutiny/synonyms.h"
 
@@ -82,17 +83,15 @@ std::string alternatives(const std::vector<std::string>& group) {
 
 }  // namespace
 
-// TODO(search): call normalise_text (normalise.h) once ingest implements it,
-// so queries get exactly the indexed text's folding (NFKC too).
+// The indexed text's own folding (normalise_text: NFKC, so ligatures and
+// fullwidth letters; curly quotes; odd spaces), so a pasted "ﬁnance" or
+// "Council’s" finds what ingest indexed. En dashes also become '-', so a
+// pasted "2019–2021" is a hyphenated phrase, as "2019-2021" is.
 std::string fold_query_text(const std::string& text) {
-  static const std::pair<std::string_view, std::string_view> kFolds[] = {
-      {"\u2018", "'"}, {"\u2019", "'"}, {"\u201A", "'"}, {"\u201B", "'"}, {"\u2032", "'"},
-      {"\u201C", "\""}, {"\u201D", "\""}, {"\u201E", "\""}, {"\u2033", "\""},
-      {"\u00A0", " "}, {"\u2013", "-"}};
-  std::string out = text;
-  for (const auto& [from, to] : kFolds)
-    for (size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
-      out.replace(at, from.size(), to);
+  std::string out = normalise_text(text);
+  static constexpr std::string_view kEnDash = "\u2013";
+  for (size_t at = out.find(kEnDash); at != std::string::npos; at = out.find(kEnDash, at + 1))
+    out.replace(at, kEnDash.size(), "-");
   return out;
 }
 

@@ -99,3 +99,10 @@ BOOST_AUTO_TEST_CASE(curly_quotes_fold_like_indexed_text) {
   BOOST_TEST(fold_query_text("Council\xE2\x80\x99s \xE2\x80\x9C" "front door\xE2\x80\x9D") ==
              "Council's \"front door\"");
 }
+
+BOOST_AUTO_TEST_CASE(ligatures_fullwidth_letters_and_en_dashes_fold_like_indexed_text) {
+  BOOST_TEST(fold_query_text("\xEF\xAC\x81nance") == "finance");                      // U+FB01 ligature
+  BOOST_TEST(fold_query_text("\xEF\xBD\x86\xEF\xBD\x8F\xEF\xBD\x93\xEF\xBD\x94" "er") == "foster");  // fullwidth
+  BOOST_TEST(fold_query_text("2019\xE2\x80\x93" "2021") == "2019-2021");
+  BOOST_TEST(fold_query_text("care\xC2\xA0leavers") == "care leavers");
+}

@@ -187,6 +187,12 @@ BOOST_AUTO_TEST_CASE(curly_and_straight_apostrophes_match) {
   BOOST_TEST(docs("\"care leavers' accommodation\"") == Docs{"cpb2022"});
 }
 
+BOOST_AUTO_TEST_CASE(pasted_fullwidth_letters_and_ligatures_match) {
+  BOOST_TEST(docs("\"\xEF\xBD\x92" "ecruitment fair\"") == Docs{"undated"});  // U+FF52 fullwidth r
+  BOOST_REQUIRE(!docs("listened").empty());
+  BOOST_TEST(docs("li\xEF\xAC\x86" "ened") == docs("listened"));  // U+FB06, the "st" ligature
+}
+
 BOOST_AUTO_TEST_CASE(phrases_wildcards_near_and_operators) {
   BOOST_TEST(docs("\"front door\"") == Docs{"cpb2022"});
   BOOST_TEST(docs("\"door front\"").empty());
