@@ -176,7 +176,7 @@ Xapian::doccount count_facets_sampled(const Xapian::Database& db, const Xapian::
     if (estimate > req.exact_facets_up_to) {
       const Xapian::doccount k = (estimate + req.facet_sample - 1) / req.facet_sample;
       const Xapian::Query sampled(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(new SampleSource(k)));
+                                  Xapian::Query((new SampleSource(k))->release()));  // the query owns it
       count_facets(db, sampled, spy.emplace());
       if (k > 1 && spy->total() >= req.facet_sample / 4) return k;
     }
