@@ -162,24 +162,25 @@ void count_facets(const Xapian::Database& db, const Xapian::Query& query, FacetS
 
 // Counting reads every match, so a query matching a large share of a large
 // index (`improvement`: 1M of 5.5M passages) is slow however lean the spy.
-// Above req.exact_facets_up_to estimated matches, count a sample of about one
-// passage in k instead (SampleSource), k chosen for about req.facet_sample. A sample far smaller
-// than expected (the estimate was high) is thrown away and every match
-// counted. Returns k (1: exact); `spy` holds the counts.
+// Above req.exact_facets_up_to estimated matches, count a sample of one
+// passage in k instead (SampleSource), k chosen for about req.facet_sample.
+// A sample far smaller than planned (the estimate was high) is thrown away
+// and every match counted. Returns k (1: exact); `spy` holds the counts.
 Xapian::doccount count_facets_sampled(const Xapian::Database& db, const Xapian::Query& query,
                                       const SearchRequest& req, std::optional<FacetSpy>& spy) {
+  Xapian::doccount k = 1;
   if (req.exact_facets_up_to > 0 && req.facet_sample > 0) {
     Xapian::Enquire estimator(db);
     estimator.set_query(query);
     estimator.set_weighting_scheme(Xapian::BoolWeight());
     const Xapian::doccount estimate = estimator.get_mset(0, 0).get_matches_estimated();
-    if (estimate > req.exact_facets_up_to) {
-      const Xapian::doccount k = (estimate + req.facet_sample - 1) / req.facet_sample;
-      const Xapian::Query sampled(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query((new SampleSource(k))->release()));  // the query owns it
-      count_facets(db, sampled, spy.emplace());
-      if (k > 1 && spy->total() >= req.facet_sample / 4) return k;
-    }
+    if (estimate > req.exact_facets_up_to) k = (estimate + req.facet_sample - 1) / req.facet_sample;
+  }
+  if (k > 1) {
+    const Xapian::Query sampled(Xapian::Query::OP_FILTER, query,
+                                Xapian::Query((new SampleSource(k))->release()));  // the query owns it
+    count_facets(db, sampled, spy.emplace());
+    if (spy->total() >= req.facet_sample / 4) return k;
   }
   count_facets(db, query, spy.emplace());
   return 1;
