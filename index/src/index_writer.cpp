@@ -53,7 +53,9 @@ json document_record(const Document& doc, size_t passage_count) {
 }
 
 IndexWriter::IndexWriter(std::string dir, Xapian::WritableDatabase db, const Synonyms& synonyms)
-    : dir_(std::move(dir)), db_(std::make_unique<Xapian::WritableDatabase>(std::move(db))) {
+    : dir_(std::move(dir)),
+      db_(std::make_unique<Xapian::WritableDatabase>(std::move(db))),
+      facets_(FacetDictionary::load(*db_)) {
   // Length-normalised wdfs for a new index; an existing one keeps its kind,
   // since one index must not mix both (length_norm.h).
   const bool fresh = db_->get_doccount() == 0;
@@ -150,10 +152,12 @@ Status IndexWriter::write(const Document& doc, const std::vector<Xapian::Documen
     // The delete removed every passage of this doc_id, and uids are doc_id +
     // index, so no document holds a passage's uid now: a plain add saves
     // replace_document's posting-list lookup per passage.
-    for (const Xapian::Document& xd : passages) {
+    for (Xapian::Document xd : passages) {  // a handle: encodes the caller's passage
       add_spelling_of(xd);
+      facets_.encode(xd);
       db_->add_document(xd);
     }
+    facets_.store(*db_);  // with the passages: Xapian may commit them at any add
     // Keep every path this content was seen at.
     json record = document_record(doc, passages.size());
     const std::string key = "doc:" + doc.doc_id;

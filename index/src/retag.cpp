@@ -54,9 +54,10 @@ bool same_tags(const Passage& a, const Passage& b) {
 class Retagger {
  public:
   // `synonyms`: rebuild every passage's XSYN terms with it; null: keep them.
-  Retagger(Xapian::WritableDatabase& db, const Classifier& classify, const RetagOptions& options,
-           const SynonymTagger* synonyms)
+  Retagger(Xapian::WritableDatabase& db, FacetDictionary& facets, const Classifier& classify,
+           const RetagOptions& options, const SynonymTagger* synonyms)
       : db_(db),
+        facets_(facets),
         classify_(classify),
         options_(options),
         synonyms_(synonyms),
@@ -106,11 +107,12 @@ class Retagger {
       count(stats_.themes_before, before[i]);
       count(stats_.themes_after, now);
       ++stats_.passages;
-      // A schema 1 passage (no packed facet slot) or schema 2 passage
-      // (document fields in its data) is rewritten even when its tags
-      // stand: that is how retag migrates an index.
+      // A schema 1 passage (no packed facet slot), schema 2 passage
+      // (document fields in its data) or schema 3 passage (facets as
+      // strings) is rewritten even when its tags stand: that is how retag
+      // migrates an index.
       Pending& p = pending_[i];
-      const bool old_schema = p.xd.get_value(schema::kSlotFacets).empty() || has_document_fields(p.data);
+      const bool old_schema = !is_facet_ids(p.xd.get_value(schema::kSlotFacets)) || has_document_fields(p.data);
       const bool tags = !same_tags(before[i], now) || old_schema;
       const bool synonyms = synonyms_ && synonyms_->tag(p.xd, wdf_factor(p.xd, length_norm_));
       if (synonyms) ++stats_.synonyms_changed;
@@ -118,7 +120,12 @@ class Retagger {
       ++stats_.changed;
       if (options_.dry_run) continue;
       if (tags) {
+        // write_passage_tags edits the string form; the index keeps numbers.
+        if (const std::string v = p.xd.get_value(schema::kSlotFacets); is_facet_ids(v))
+          p.xd.add_value(schema::kSlotFacets, facets_.decode(v));
         write_passage_tags(p.xd, now);
+        facets_.encode(p.xd);
+        facets_.store(db_);
         write_passage_tags(p.data, now);
         p.xd.set_data(without_document_fields(std::move(p.data)).dump());
       }
@@ -148,6 +155,7 @@ class Retagger {
   }
 
   Xapian::WritableDatabase& db_;
+  FacetDictionary& facets_;
   const Classifier& classify_;
   const RetagOptions& options_;
   const SynonymTagger* synonyms_;
@@ -175,7 +183,7 @@ Result<RetagStats> retag_index(const std::string& dir, const Classifier& classif
   try {
     Xapian::WritableDatabase& db = writer->database();
     const bool rebuild_synonyms = !writer->synonym_terms_current();
-    Retagger retagger(db, classify, options, rebuild_synonyms ? &writer->synonym_tagger() : nullptr);
+    Retagger retagger(db, writer->facet_dictionary(), classify, options, rebuild_synonyms ? &writer->synonym_tagger() : nullptr);
     // Collect ids first: replacing documents while walking the all-documents
     // postlist is not guaranteed to be stable.
     std::vector<Xapian::docid> ids;

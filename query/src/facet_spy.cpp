@@ -6,6 +6,14 @@
 
 namespace scrutiny {
 
+FacetSpy::FacetSpy(std::shared_ptr<const FacetDictionary> dictionary) : dictionary_(std::move(dictionary)) {}
+
+void FacetSpy::count(Facet& f, std::uint32_t id) {
+  if (id == 0) return;
+  if (id >= f.by_id.size()) f.by_id.resize(id + 1);
+  ++f.by_id[id];
+}
+
 void FacetSpy::count(Facet& f, std::string_view value) {
   if (value.empty()) return;
   if (!f.last || f.last->first != value) {
@@ -29,6 +37,16 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   ++total_;
   const std::string packed = doc.get_value(schema::kSlotFacets);
   if (packed.empty()) return count_schema1(doc);
+  if (decode_facet_ids(packed, ids_)) {
+    count(years_, ids_.year);
+    count(types_, ids_.type);
+    count(bodies_, ids_.body);
+    count(polarities_, ids_.polarity);
+    count(authorities_, ids_.authority);
+    count(judgements_, ids_.judgement);
+    for (std::uint32_t theme : ids_.themes) count(themes_, theme);
+    return;
+  }
   const schema::FacetViews v = schema::unpack_facets(packed);
   count(years_, v.year);
   count(types_, v.type);
@@ -50,9 +68,20 @@ void FacetSpy::count_schema1(const Xapian::Document& doc) {
   count_lines(themes_, doc.get_value(schema::kSlotThemes1));
 }
 
+// String counts and number counts (named by the dictionary) merged: an index
+// may hold passages of both forms.
+void FacetSpy::copy_counts(const Facet& from, std::map<std::string, Xapian::doccount>& to) const {
+  to.insert(from.counts.begin(), from.counts.end());
+  for (std::uint32_t id = 1; id < from.by_id.size(); ++id) {
+    if (from.by_id[id] == 0) continue;
+    const std::string_view name = dictionary_ ? dictionary_->string(id) : std::string_view();
+    if (!name.empty()) to[std::string(name)] += from.by_id[id];
+  }
+}
+
 std::map<std::string, std::map<std::string, Xapian::doccount>> FacetSpy::counts() const {
   std::map<std::string, std::map<std::string, Xapian::doccount>> out;
-  auto copy = [](const Facet& from, auto& to) { to.insert(from.counts.begin(), from.counts.end()); };
+  auto copy = [this](const Facet& from, auto& to) { copy_counts(from, to); };
   copy(themes_, out["theme"]);
   copy(types_, out["type"]);
   copy(bodies_, out["body"]);

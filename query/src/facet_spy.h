@@ -1,24 +1,32 @@
 // FacetSpy: counts theme, year, type, body, polarity, authority and overall
 // judgement values of every passage the match sees. It reads one value slot
 // per passage (kSlotFacets, all seven packed: reading seven slots took twice
-// as long) and no stored data; passages of a schema 1 index are read from
-// their one-per-facet slots. Internal to the query library.
+// as long) and no stored data. A schema 4 value holds dictionary numbers
+// (facet_dictionary.h), counted as numbers and named at the end; older
+// passages' strings are counted as strings, and a schema 1 passage's facets
+// are read from its one-per-facet slots. Internal to the query library.
 #pragma once
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
+
+#include "scrutiny/facet_dictionary.h"
 
 namespace scrutiny {
 
 class FacetSpy : public Xapian::MatchSpy {
  public:
+  // `dictionary`: the index's, for its number-form values.
+  explicit FacetSpy(std::shared_ptr<const FacetDictionary> dictionary);
   void operator()(const Xapian::Document& doc, double weight) override;
-  Xapian::MatchSpy* clone() const override { return new FacetSpy; }
+  Xapian::MatchSpy* clone() const override { return new FacetSpy(dictionary_); }
   std::string name() const override { return "scrutiny::FacetSpy"; }
 
   Xapian::doccount total() const { return total_; }
@@ -39,14 +47,19 @@ class FacetSpy : public Xapian::MatchSpy {
   struct Facet {
     Counts counts;
     Counts::value_type* last = nullptr;
+    std::vector<Xapian::doccount> by_id;  // count of each dictionary number
     Facet() = default;
-    Facet(const Facet& other) : counts(other.counts) {}  // `last` would point into other
+    Facet(const Facet& other) : counts(other.counts), by_id(other.by_id) {}  // `last` would point into other
     Facet& operator=(const Facet&) = delete;
   };
   static void count(Facet& f, std::string_view value);
+  static void count(Facet& f, std::uint32_t id);
   static void count_lines(Facet& f, std::string_view values);  // '\n'-joined
   void count_schema1(const Xapian::Document& doc);
+  void copy_counts(const Facet& from, std::map<std::string, Xapian::doccount>& to) const;
 
+  std::shared_ptr<const FacetDictionary> dictionary_;
+  FacetIds ids_;  // reused: decoding allocates no theme vector per passage
   Xapian::doccount total_ = 0;
   Facet themes_, years_, types_, bodies_, polarities_, authorities_, judgements_;
 };

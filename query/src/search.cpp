@@ -167,7 +167,9 @@ void count_facets(const Xapian::Database& db, const Xapian::Query& query, FacetS
 // A sample far smaller than planned (the estimate was high) is thrown away
 // and every match counted. Returns k (1: exact); `spy` holds the counts.
 Xapian::doccount count_facets_sampled(const Xapian::Database& db, const Xapian::Query& query,
-                                      const SearchRequest& req, std::optional<FacetSpy>& spy) {
+                                      const SearchRequest& req,
+                                      const std::shared_ptr<const FacetDictionary>& dictionary,
+                                      std::optional<FacetSpy>& spy) {
   Xapian::doccount k = 1;
   if (req.exact_facets_up_to > 0 && req.facet_sample > 0) {
     Xapian::Enquire estimator(db);
@@ -179,10 +181,10 @@ Xapian::doccount count_facets_sampled(const Xapian::Database& db, const Xapian::
   if (k > 1) {
     const Xapian::Query sampled(Xapian::Query::OP_FILTER, query,
                                 Xapian::Query((new SampleSource(k))->release()));  // the query owns it
-    count_facets(db, sampled, spy.emplace());
+    count_facets(db, sampled, spy.emplace(dictionary));
     if (spy->total() >= req.facet_sample / 4) return k;
   }
-  count_facets(db, query, spy.emplace());
+  count_facets(db, query, spy.emplace(dictionary));
   return 1;
 }
 
@@ -226,10 +228,13 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     result.spelling_suggestion = parsed->spelling_suggestion;
     std::optional<FacetSpy> spy;
     const bool count_all = req.facets || req.by_year;
-    if (req.by_year)
-      count_facets(db_, parsed->query, spy.emplace());  // a timeline's counts are quoted: exact
-    else if (req.facets)
-      result.facets_one_in = count_facets_sampled(db_, parsed->query, req, spy);
+    if (count_all) {
+      const auto dictionary = std::make_shared<const FacetDictionary>(FacetDictionary::load(db_));
+      if (req.by_year)
+        count_facets(db_, parsed->query, spy.emplace(dictionary));  // a timeline's counts are quoted: exact
+      else
+        result.facets_one_in = count_facets_sampled(db_, parsed->query, req, dictionary, spy);
+    }
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed->query);
     const std::optional<LengthNorm> norm = LengthNorm::of(db_);

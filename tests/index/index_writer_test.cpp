@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../query/search_fixture.h"
+#include "scrutiny/facet_dictionary.h"
 #include "scrutiny/index_writer.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/stored_passage.h"
@@ -76,7 +77,7 @@ BOOST_AUTO_TEST_CASE(terms_values_and_data_follow_the_schema) {
   build_fixture_index(dir.str());
   auto db = open_index_for_reading(dir.str());
   BOOST_REQUIRE(db);
-  BOOST_TEST(db->get_metadata("schema") == "3");
+  BOOST_TEST(db->get_metadata("schema") == "4");
 
   Xapian::Document cpb = passage_doc(db.value(), "Qcpb2022-1");
   auto t = terms_of(cpb);
@@ -87,7 +88,12 @@ BOOST_AUTO_TEST_CASE(terms_values_and_data_follow_the_schema) {
   BOOST_TEST(cpb.get_value(schema::kSlotDate) == "20220308");
   BOOST_TEST(Xapian::sortable_unserialise(cpb.get_value(schema::kSlotYear)) == 2022);
   BOOST_TEST(cpb.get_value(schema::kSlotDocId) == "cpb2022");
-  BOOST_TEST(cpb.get_value(schema::kSlotFacets) ==
+  // The packed facets are stored as dictionary numbers (schema 4).
+  const FacetDictionary facets = FacetDictionary::load(db.value());
+  const std::string cpb_packed = cpb.get_value(schema::kSlotFacets);
+  BOOST_TEST(is_facet_ids(cpb_packed));
+  BOOST_TEST(cpb_packed.size() == 8u);  // marker, six fields (one empty), one theme
+  BOOST_TEST(facets.decode(cpb_packed) ==
              "2022\x1fminutes\x1f" "Corporate Parenting Board\x1f" "concern\x1f\x1f\x1f" "care_leavers");
   BOOST_TEST(cpb.get_value(schema::kSlotBody1).empty());  // schema 1's slots are not written
   BOOST_TEST(Xapian::sortable_unserialise(cpb.get_value(schema::kSlotPassageIndex)) == 1);
@@ -117,7 +123,7 @@ BOOST_AUTO_TEST_CASE(terms_values_and_data_follow_the_schema) {
                                "XJHELP_AND_PROTECTION:good", "XJIN_CARE:requires_improvement",
                                "XJCARE_LEAVERS:requires_improvement", "XTHEMEchildren_in_care", "XTHEMEworkforce"})
     BOOST_TEST(has(o, expected), expected);
-  const std::string of_packed = ofsted.get_value(schema::kSlotFacets);
+  const std::string of_packed = facets.decode(ofsted.get_value(schema::kSlotFacets));
   const schema::FacetViews of = schema::unpack_facets(of_packed);
   BOOST_TEST(of.themes == "children_in_care\nworkforce");
   BOOST_TEST(of.judgement == "requires_improvement");

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "../query/trends_fixture.h"
+#include "scrutiny/facet_dictionary.h"
 #include "scrutiny/retag.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/stored_passage.h"
@@ -55,6 +56,12 @@ struct Fixture {
     BOOST_REQUIRE(it != d.postlist_end(""));
     return d.get_document(*it);
   }
+  // A passage's packed facets in string form (the index stores numbers).
+  std::string facets_of(const Xapian::Document& p) const {
+    const std::string stored = p.get_value(schema::kSlotFacets);
+    BOOST_TEST(is_facet_ids(stored));
+    return FacetDictionary::load(db()).decode(stored);
+  }
 };
 
 }  // namespace
@@ -81,7 +88,7 @@ BOOST_FIXTURE_TEST_CASE(retag_rewrites_tags_and_keeps_everything_else, Fixture) 
   BOOST_TEST(e.get_mset(0, 10).size() == 1u);
 
   const Xapian::Document p = passage("b2021", 0);
-  const std::string f_packed = p.get_value(schema::kSlotFacets);
+  const std::string f_packed = facets_of(p);
   const schema::FacetViews f = schema::unpack_facets(f_packed);
   BOOST_TEST(f.themes == "workforce");
   BOOST_TEST(f.polarity == "neutral");  // no cue in "Too many children..."
@@ -125,8 +132,8 @@ BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema1_index_to_the_packed_facet_slot,
     Xapian::WritableDatabase w(dir.path.string());
     const Xapian::Document p0 = passage("a2020", 0);
     Xapian::Document old = p0;
-    const std::string f_packed = p0.get_value(schema::kSlotFacets);
-  const schema::FacetViews f = schema::unpack_facets(f_packed);
+    const std::string f_packed = facets_of(p0);
+    const schema::FacetViews f = schema::unpack_facets(f_packed);
     old.remove_value(schema::kSlotFacets);
     old.add_value(schema::kSlotThemes1, std::string(f.themes));
     old.add_value(schema::kSlotType1, std::string(f.type));
@@ -136,11 +143,11 @@ BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema1_index_to_the_packed_facet_slot,
     w.set_metadata("schema", "1");
     w.commit();
   }
-  const std::string before_packed = passage("a2020", 1).get_value(schema::kSlotFacets);
+  const std::string before_packed = facets_of(passage("a2020", 1));
   const schema::FacetViews before = schema::unpack_facets(before_packed);
   retag(phrase_classifier(kOriginal));
   const Xapian::Document p = passage("a2020", 0);
-  const std::string f_packed = p.get_value(schema::kSlotFacets);
+  const std::string f_packed = facets_of(p);
   const schema::FacetViews f = schema::unpack_facets(f_packed);
   BOOST_TEST(f.year == "2020");
   BOOST_TEST(f.type == before.type);
@@ -148,7 +155,28 @@ BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema1_index_to_the_packed_facet_slot,
   BOOST_TEST(!f.type.empty());
   BOOST_TEST(p.get_value(schema::kSlotType1).empty());  // the old slots are gone
   BOOST_TEST(p.get_value(schema::kSlotThemes1).empty());
-  BOOST_TEST(db().get_metadata("schema") == "3");
+  BOOST_TEST(db().get_metadata("schema") == "4");
+}
+
+BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema3_passages_facet_strings_to_numbers, Fixture) {
+  retag(phrase_classifier(kOriginal));
+  const std::string numbers = passage("c2021", 1).get_value(schema::kSlotFacets);
+  const std::string strings = facets_of(passage("c2021", 1));
+  BOOST_TEST(strings == "2021\x1f" "committee_report\x1f" "Scrutiny Board\x1f" "concern\x1f"
+                        "Middlesbrough Council\x1f\x1f" "finance");
+  BOOST_TEST(numbers.size() == 8u);  // marker, six fields and one theme, one byte each: 75 bytes as strings
+  {  // Make it look as schema 3 wrote it: the strings themselves.
+    Xapian::WritableDatabase w(dir.path.string());
+    Xapian::Document old = passage("c2021", 1);
+    old.add_value(schema::kSlotFacets, strings);
+    w.replace_document(old.get_docid(), old);
+    w.set_metadata("schema", "3");
+    w.commit();
+  }
+  const RetagStats s = retag(phrase_classifier(kOriginal));
+  BOOST_TEST(s.changed == 1u);  // only the migrated passage: its tags stand
+  BOOST_TEST(passage("c2021", 1).get_value(schema::kSlotFacets) == numbers);
+  BOOST_TEST(db().get_metadata("schema") == "4");
 }
 
 BOOST_FIXTURE_TEST_CASE(retag_moves_a_schema2_passages_document_fields_to_the_record, Fixture) {
@@ -174,7 +202,7 @@ BOOST_FIXTURE_TEST_CASE(retag_moves_a_schema2_passages_document_fields_to_the_re
   const nlohmann::json read = after.read(passage("b2021", 1));
   for (std::string_view key : schema::kDocumentFields)
     BOOST_TEST(read[std::string(key)] == whole[std::string(key)], key);
-  BOOST_TEST(db().get_metadata("schema") == "3");
+  BOOST_TEST(db().get_metadata("schema") == "4");
 }
 
 BOOST_FIXTURE_TEST_CASE(dry_run_writes_nothing, Fixture) {

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "scrutiny/facet_dictionary.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/search.h"
 #include "scrutiny/synonyms.h"
@@ -256,6 +257,34 @@ BOOST_AUTO_TEST_CASE(authority_and_judgement_facets_count_the_filtered_passages)
   BOOST_TEST(r.facets->at("authority").at("Middlesbrough Council") == middlesbrough);
   BOOST_TEST(r.facets->at("judgement").size() == 1u);
   BOOST_TEST(r.facets->at("judgement").at("requires_improvement") == ri);
+}
+
+// An index ingested before schema 4 and added to since holds passages with
+// facet strings beside passages with dictionary numbers: both are counted.
+BOOST_AUTO_TEST_CASE(facets_count_an_index_mixing_string_and_number_values) {
+  SearchRequest req;
+  req.query = "care OR recruitment OR caseloads";
+  req.facets = true;
+  req.limit = 1;
+  const SearchResult numbers = run(req);
+  {  // Every other passage back in string form, as schema 3 stored it.
+    Xapian::WritableDatabase w(dir.str());
+    const FacetDictionary dictionary = FacetDictionary::load(w);
+    std::vector<Xapian::docid> ids(w.postlist_begin(""), w.postlist_end(""));
+    for (size_t i = 0; i < ids.size(); i += 2) {
+      Xapian::Document d = w.get_document(ids[i]);
+      d.add_value(schema::kSlotFacets, dictionary.decode(d.get_value(schema::kSlotFacets)));
+      w.replace_document(ids[i], d);
+    }
+    w.commit();
+  }
+  QueryContext ctx;
+  ctx.synonyms = &synonyms;
+  searcher = std::make_unique<Searcher>(open_index_for_reading(dir.str()).value(), ctx);
+  const SearchResult mixed = run(req);
+  BOOST_TEST(numbers.facets->at("authority").at("Middlesbrough Council") > 1u);
+  BOOST_TEST(numbers.facets->at("theme").size() > 1u);
+  BOOST_TEST((mixed.facets == numbers.facets));
 }
 
 BOOST_AUTO_TEST_CASE(sort_by_date_and_by_year_timeline) {

@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include "scrutiny/document.h"
+#include "scrutiny/facet_dictionary.h"
 #include "scrutiny/passage_builder.h"
 #include "scrutiny/result.h"
 #include "scrutiny/synonym_terms.h"
@@ -40,7 +41,8 @@ class IndexWriter {
   Status replace_document(const Document& doc);
   // The same with doc's passages already built (by an ingest worker's copy
   // of passage_builder(), so with this index's length normalisation and
-  // synonyms); doc.passages is not read.
+  // synonyms); doc.passages is not read. Their kSlotFacets values are
+  // rewritten in number form (facet_dictionary.h).
   Status replace_document(const Document& doc, const std::vector<Xapian::Document>& passages);
 
   // Deletes every passage of `doc_id` and its "doc:" and "docfields:"
@@ -77,6 +79,9 @@ class IndexWriter {
   // False when passages indexed before this writer have XSYN terms from other
   // synonyms (or none): searches expand phrases until `retag` rewrites them.
   bool synonym_terms_current() const { return synonym_terms_current_; }
+  // The numbers this index's kSlotFacets values use; whoever writes a value
+  // through database() encodes it here and stores the dictionary with it.
+  FacetDictionary& facet_dictionary() { return facets_; }
   // Records that every passage's XSYN terms now come from synonym_tagger().
   Status mark_synonym_terms_current();
 
@@ -89,6 +94,7 @@ class IndexWriter {
   void flush_spelling();
   std::unordered_map<std::string, Xapian::termcount> pending_spelling_;  // words since the last commit
   std::unique_ptr<PassageBuilder> builder_;
+  FacetDictionary facets_;
   bool synonym_terms_current_ = true;
 };
 

@@ -55,7 +55,8 @@ enum Slot : Xapian::valueno {
   kSlotThemes1 = 4, kSlotType1 = 5, kSlotBody1 = 6, kSlotPolarity1 = 7, kSlotAuthority1 = 8,
   kSlotJudgement1 = 9,
   kSlotPassageIndex = 10,  // sortable_serialise(index of the passage in its document)
-  kSlotFacets = 11,        // pack_facets(): what facet counting reads
+  kSlotFacets = 11,        // what facet counting reads: pack_facets() (schema 2-3) or
+                           // its numbers (schema 4, facet_dictionary.h)
   kSlotLength = 12,        // sortable_serialise(passage length before wdf scaling), length_norm.h
 };
 
@@ -92,14 +93,18 @@ inline constexpr std::string_view kDocumentFields[] = {"source",    "title",    
 // "fail:<path>"    JSON of a remembered failure (size, mtime, reason, time)
 //                  (<path> is absolute and lexically normal; fields in file_state.h, docs/ingest.md)
 // "run:last"       JSON summary of the last ingest run
-// "schema"         schema version of the index when it was created, currently
-//                  "3" (2: document fields in every passage's data too; 1:
+// "schema"         schema version of the index when it was created or last
+//                  retagged, currently "4" (3: kSlotFacets in string form;
+//                  2: document fields in every passage's data too; 1:
 //                  facets in slots 4-9); readers handle passages of each
+// "facetdict"      FacetDictionary::serialise(): the strings kSlotFacets
+//                  numbers stand for (schema 4), each varint length-prefixed
 // "synonyms"       concept_terms_fingerprint() of the synonyms the XSYN terms were
 //                  built with; "" (or absent) when they are stale or missing
 // "length_norm"    LengthNorm::to_string() when every passage's wdfs are stored
 //                  length-normalised (length_norm.h); absent: raw wdfs
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kFacetDictionaryKey = "facetdict";
 inline constexpr std::string_view kDocumentFieldsKey = "docfields:";
 inline constexpr std::string_view kSynonymsKey = "synonyms";
 inline constexpr std::string_view kLengthNormKey = "length_norm";

@@ -1,0 +1,131 @@
+#include "scrutiny/facet_dictionary.h"
+
+namespace scrutiny {
+namespace {
+
+// Marks a number-form value: a string-form value starts with a year digit or
+// the '\x1f' of an empty year, never with this byte.
+constexpr char kNumberForm = '\x04';
+
+void put_varint(std::string& out, std::uint32_t n) {
+  while (n >= 0x80) {
+    out += static_cast<char>((n & 0x7f) | 0x80);
+    n >>= 7;
+  }
+  out += static_cast<char>(n);
+}
+
+// Reads a varint from the front of `in`; false when it is truncated or too long.
+bool get_varint(std::string_view& in, std::uint32_t& n) {
+  n = 0;
+  for (int shift = 0; shift < 35 && !in.empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    n |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_facet_ids(std::string_view value) { return !value.empty() && value.front() == kNumberForm; }
+
+bool decode_facet_ids(std::string_view value, FacetIds& out) {
+  if (!is_facet_ids(value)) return false;
+  value.remove_prefix(1);
+  for (std::uint32_t* field : {&out.year, &out.type, &out.body, &out.polarity, &out.authority, &out.judgement})
+    if (!get_varint(value, *field)) return false;
+  out.themes.clear();
+  while (!value.empty()) {
+    std::uint32_t theme;
+    if (!get_varint(value, theme)) return false;
+    out.themes.push_back(theme);
+  }
+  return true;
+}
+
+FacetDictionary FacetDictionary::load(const Xapian::Database& db) {
+  FacetDictionary dict = parse(db.get_metadata(std::string(schema::kFacetDictionaryKey)));
+  dict.stored_ = dict.strings_.size();
+  return dict;
+}
+
+std::uint32_t FacetDictionary::id(std::string_view s) {
+  if (s.empty()) return 0;
+  auto [it, added] = ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(strings_.size() + 1));
+  if (added) strings_.push_back(it->first);
+  return it->second;
+}
+
+std::string_view FacetDictionary::string(std::uint32_t n) const {
+  if (n == 0 || n > strings_.size()) return {};
+  return strings_[n - 1];
+}
+
+std::string FacetDictionary::encode(const schema::FacetFields& f) {
+  std::string out(1, kNumberForm);
+  for (const std::string* field : {&f.year, &f.type, &f.body, &f.polarity, &f.authority, &f.judgement})
+    put_varint(out, id(*field));
+  std::string_view themes = f.themes;
+  while (!themes.empty()) {
+    const size_t end = themes.find('\n');
+    if (const std::string_view theme = themes.substr(0, end); !theme.empty()) put_varint(out, id(theme));
+    if (end == std::string_view::npos) break;
+    themes.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+void FacetDictionary::encode(Xapian::Document& xd) {
+  const std::string value = xd.get_value(schema::kSlotFacets);
+  if (value.empty() || is_facet_ids(value)) return;
+  const schema::FacetViews v = schema::unpack_facets(value);
+  const schema::FacetFields f{std::string(v.year),      std::string(v.type),      std::string(v.body),
+                              std::string(v.polarity),  std::string(v.authority), std::string(v.judgement),
+                              std::string(v.themes)};
+  xd.add_value(schema::kSlotFacets, encode(f));
+}
+
+std::string FacetDictionary::decode(std::string_view value) const {
+  FacetIds ids;
+  if (!decode_facet_ids(value, ids)) return std::string(value);
+  schema::FacetFields f{std::string(string(ids.year)),     std::string(string(ids.type)),
+                        std::string(string(ids.body)),     std::string(string(ids.polarity)),
+                        std::string(string(ids.authority)), std::string(string(ids.judgement)),
+                        {}};
+  for (std::uint32_t theme : ids.themes) {
+    if (!f.themes.empty()) f.themes += '\n';
+    f.themes += string(theme);
+  }
+  return schema::pack_facets(f);
+}
+
+void FacetDictionary::store(Xapian::WritableDatabase& db) {
+  if (stored_ == strings_.size()) return;
+  db.set_metadata(std::string(schema::kFacetDictionaryKey), serialise());
+  stored_ = strings_.size();
+}
+
+std::string FacetDictionary::serialise() const {
+  std::string out;
+  for (const std::string& s : strings_) {
+    put_varint(out, static_cast<std::uint32_t>(s.size()));
+    out += s;
+  }
+  return out;
+}
+
+FacetDictionary FacetDictionary::parse(std::string_view data) {
+  FacetDictionary dict;
+  std::uint32_t size;
+  while (!data.empty() && get_varint(data, size) && size <= data.size()) {
+    // Appended as stored, duplicates included, so every number keeps its string.
+    dict.strings_.emplace_back(data.substr(0, size));
+    dict.ids_.try_emplace(dict.strings_.back(), static_cast<std::uint32_t>(dict.strings_.size()));
+    data.remove_prefix(size);
+  }
+  return dict;
+}
+
+}  // namespace scrutiny
