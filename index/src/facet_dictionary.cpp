@@ -53,9 +53,18 @@ FacetDictionary FacetDictionary::load(const Xapian::Database& db) {
 
 std::uint32_t FacetDictionary::id(std::string_view s) {
   if (s.empty()) return 0;
+  if (!indexed_) index_strings();
   auto [it, added] = ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(strings_.size() + 1));
   if (added) strings_.push_back(it->first);
   return it->second;
+}
+
+// Readers only name numbers, so the string -> number map is built on the
+// writer's first id() call, not at every load.
+void FacetDictionary::index_strings() {
+  ids_.clear();
+  for (std::uint32_t n = 1; n <= strings_.size(); ++n) ids_.try_emplace(strings_[n - 1], n);
+  indexed_ = true;
 }
 
 std::string_view FacetDictionary::string(std::uint32_t n) const {
@@ -120,9 +129,7 @@ FacetDictionary FacetDictionary::parse(std::string_view data) {
   FacetDictionary dict;
   std::uint32_t size;
   while (!data.empty() && get_varint(data, size) && size <= data.size()) {
-    // Appended as stored, duplicates included, so every number keeps its string.
     dict.strings_.emplace_back(data.substr(0, size));
-    dict.ids_.try_emplace(dict.strings_.back(), static_cast<std::uint32_t>(dict.strings_.size()));
     data.remove_prefix(size);
   }
   return dict;

@@ -62,8 +62,10 @@ class FacetDictionary {
   static FacetDictionary parse(std::string_view data);
 
  private:
+  void index_strings();
   std::vector<std::string> strings_;  // number n is strings_[n - 1]
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::unordered_map<std::string, std::uint32_t> ids_;  // built on first id()
+  bool indexed_ = false;
   std::size_t stored_ = 0;  // strings_ already in the database
 };
 
