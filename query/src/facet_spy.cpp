@@ -38,22 +38,12 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
   const std::string packed = doc.get_value(schema::kSlotFacets);
   if (packed.empty()) return count_schema1(doc);
   if (decode_facet_ids(packed, ids_)) {
-    count(years_, ids_.year);
-    count(types_, ids_.type);
-    count(bodies_, ids_.body);
-    count(polarities_, ids_.polarity);
-    count(authorities_, ids_.authority);
-    count(judgements_, ids_.judgement);
+    count_document_fields(ids_);
     for (std::uint32_t theme : ids_.themes) count(themes_, theme);
     return;
   }
   const schema::FacetViews v = schema::unpack_facets(packed);
-  count(years_, v.year);
-  count(types_, v.type);
-  count(bodies_, v.body);
-  count(polarities_, v.polarity);
-  count(authorities_, v.authority);
-  count(judgements_, v.judgement);
+  count_document_fields(v);
   count_lines(themes_, v.themes);
 }
 

@@ -56,6 +56,16 @@ class FacetSpy : public Xapian::MatchSpy {
   static void count(Facet& f, std::uint32_t id);
   static void count_lines(Facet& f, std::string_view values);  // '\n'-joined
   void count_schema1(const Xapian::Document& doc);
+  // Every field but themes, of a FacetIds or a schema::FacetViews.
+  template <class Fields>
+  void count_document_fields(const Fields& f) {
+    count(years_, f.year);
+    count(types_, f.type);
+    count(bodies_, f.body);
+    count(polarities_, f.polarity);
+    count(authorities_, f.authority);
+    count(judgements_, f.judgement);
+  }
   void copy_counts(const Facet& from, std::map<std::string, Xapian::doccount>& to) const;
 
   std::shared_ptr<const FacetDictionary> dictionary_;
