@@ -66,6 +66,10 @@ void write_passage_tags(Xapian::Document& xd, const Passage& p) {
     if (!t.empty()) xd.add_boolean_term(schema::term(schema::kTheme, t));
   xd.add_boolean_term(schema::term(schema::kPolarity, to_string(p.polarity)));
   if (p.boilerplate) xd.add_boolean_term(std::string(schema::kBoilerplate));
+  write_facet_tags(xd, p);
+}
+
+void write_facet_tags(Xapian::Document& xd, const Passage& p) {
   schema::FacetFields f = facet_fields(xd);
   f.polarity = to_string(p.polarity);
   f.themes = joined_themes(p.themes);

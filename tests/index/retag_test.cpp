@@ -173,9 +173,17 @@ BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema3_passages_facet_strings_to_numbe
     w.set_metadata("schema", "3");
     w.commit();
   }
+  const Xapian::Document old = passage("c2021", 1);
+  const std::vector<std::string> terms(old.termlist_begin(), old.termlist_end());
   const RetagStats s = retag(phrase_classifier(kOriginal));
   BOOST_TEST(s.changed == 1u);  // only the migrated passage: its tags stand
-  BOOST_TEST(passage("c2021", 1).get_value(schema::kSlotFacets) == numbers);
+  const Xapian::Document migrated = passage("c2021", 1);
+  BOOST_TEST(migrated.get_value(schema::kSlotFacets) == numbers);
+  BOOST_TEST((std::vector<std::string>(migrated.termlist_begin(), migrated.termlist_end()) == terms));
+  Xapian::Enquire e(db());
+  const std::vector<std::string> words = {"overspend", "remains"};
+  e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+  BOOST_TEST(e.get_mset(0, 10).size() == 1u);  // its positions too
   BOOST_TEST(db().get_metadata("schema") == "4");
 }
 

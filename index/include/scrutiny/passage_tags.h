@@ -20,6 +20,12 @@ namespace scrutiny {
 // (building it from a schema 1 document's slots 4-9, which it removes).
 void write_passage_tags(Xapian::Document& xd, const Passage& p);
 
+// Only the kSlotFacets part of that (in string form): what migrating a
+// passage whose tags stand needs. Leaving the terms alone matters: Xapian
+// rewrites a document whose terms changed by reading every position list
+// of it, ~130 block reads a passage.
+void write_facet_tags(Xapian::Document& xd, const Passage& p);
+
 // Sets the tag fields of a passage's stored-data JSON object.
 void write_passage_tags(nlohmann::json& data, const Passage& p);
 
