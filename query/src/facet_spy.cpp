@@ -59,13 +59,14 @@ void FacetSpy::count_schema1(const Xapian::Document& doc) {
 }
 
 // String counts and number counts (named by the dictionary) merged: an index
-// may hold passages of both forms.
+// may hold passages of both forms. A number the dictionary lacks (a damaged
+// index) is counted as "(unknown N)", not dropped.
 void FacetSpy::copy_counts(const Facet& from, std::map<std::string, Xapian::doccount>& to) const {
   to.insert(from.counts.begin(), from.counts.end());
   for (std::uint32_t id = 1; id < from.by_id.size(); ++id) {
     if (from.by_id[id] == 0) continue;
     const std::string_view name = dictionary_ ? dictionary_->string(id) : std::string_view();
-    if (!name.empty()) to[std::string(name)] += from.by_id[id];
+    to[name.empty() ? "(unknown " + std::to_string(id) + ")" : std::string(name)] += from.by_id[id];
   }
 }
 

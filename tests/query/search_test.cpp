@@ -287,6 +287,34 @@ BOOST_AUTO_TEST_CASE(facets_count_an_index_mixing_string_and_number_values) {
   BOOST_TEST((mixed.facets == numbers.facets));
 }
 
+// A damaged index whose facet dictionary lost its strings still counts every
+// passage: the numbers show as "(unknown N)", never silently dropped.
+BOOST_AUTO_TEST_CASE(facet_numbers_missing_from_the_dictionary_are_shown_not_dropped) {
+  SearchRequest req;
+  req.query = "care OR recruitment OR caseloads";
+  req.facets = true;
+  req.limit = 1;
+  const SearchResult before = run(req);
+  {
+    Xapian::WritableDatabase w(dir.str());
+    w.set_metadata(std::string(schema::kFacetDictionaryKey), "");
+    w.commit();
+  }
+  QueryContext ctx;
+  ctx.synonyms = &synonyms;
+  searcher = std::make_unique<Searcher>(open_index_for_reading(dir.str()).value(), ctx);
+  const SearchResult after = run(req);
+  Xapian::doccount before_total = 0, after_total = 0, unknown = 0;
+  for (const auto& [value, n] : before.facets->at("polarity")) before_total += n;
+  for (const auto& [value, n] : after.facets->at("polarity")) {
+    after_total += n;
+    if (value.rfind("(unknown ", 0) == 0) unknown += n;
+  }
+  BOOST_TEST(before_total > 0u);
+  BOOST_TEST(after_total == before_total);
+  BOOST_TEST(unknown == before_total);
+}
+
 BOOST_AUTO_TEST_CASE(sort_by_date_and_by_year_timeline) {
   SearchRequest req;
   req.query = "care OR recruitment";
