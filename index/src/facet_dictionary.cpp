@@ -54,9 +54,11 @@ FacetDictionary FacetDictionary::load(const Xapian::Database& db) {
 std::uint32_t FacetDictionary::id(std::string_view s) {
   if (s.empty()) return 0;
   if (!indexed_) index_strings();
-  auto [it, added] = ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(strings_.size() + 1));
-  if (added) strings_.push_back(it->first);
-  return it->second;
+  if (auto it = ids_.find(s); it != ids_.end()) return it->second;  // no copy of `s`
+  const auto n = static_cast<std::uint32_t>(strings_.size() + 1);
+  strings_.emplace_back(s);
+  ids_.emplace(strings_.back(), n);
+  return n;
 }
 
 // Readers only name numbers, so the string -> number map is built on the
@@ -73,10 +75,15 @@ std::string_view FacetDictionary::string(std::uint32_t n) const {
 }
 
 std::string FacetDictionary::encode(const schema::FacetFields& f) {
+  return encode(schema::FacetViews{f.year, f.type, f.body, f.polarity, f.authority, f.judgement, f.themes});
+}
+
+// Views, not strings: the writer encodes every passage it adds.
+std::string FacetDictionary::encode(const schema::FacetViews& v) {
   std::string out(1, kNumberForm);
-  for (const std::string* field : {&f.year, &f.type, &f.body, &f.polarity, &f.authority, &f.judgement})
-    put_varint(out, id(*field));
-  std::string_view themes = f.themes;
+  for (std::string_view field : {v.year, v.type, v.body, v.polarity, v.authority, v.judgement})
+    put_varint(out, id(field));
+  std::string_view themes = v.themes;
   while (!themes.empty()) {
     const size_t end = themes.find('\n');
     if (const std::string_view theme = themes.substr(0, end); !theme.empty()) put_varint(out, id(theme));
@@ -89,11 +96,7 @@ std::string FacetDictionary::encode(const schema::FacetFields& f) {
 void FacetDictionary::encode(Xapian::Document& xd) {
   const std::string value = xd.get_value(schema::kSlotFacets);
   if (value.empty() || is_facet_ids(value)) return;
-  const schema::FacetViews v = schema::unpack_facets(value);
-  const schema::FacetFields f{std::string(v.year),      std::string(v.type),      std::string(v.body),
-                              std::string(v.polarity),  std::string(v.authority), std::string(v.judgement),
-                              std::string(v.themes)};
-  xd.add_value(schema::kSlotFacets, encode(f));
+  xd.add_value(schema::kSlotFacets, encode(schema::unpack_facets(value)));
 }
 
 std::string FacetDictionary::decode(std::string_view value) const {

@@ -190,7 +190,8 @@ Result<RetagStats> retag_index(const std::string& dir, const Classifier& classif
   try {
     Xapian::WritableDatabase& db = writer->database();
     const bool rebuild_synonyms = !writer->synonym_terms_current();
-    Retagger retagger(db, writer->facet_dictionary(), classify, options, rebuild_synonyms ? &writer->synonym_tagger() : nullptr);
+    const SynonymTagger* synonyms = rebuild_synonyms ? &writer->synonym_tagger() : nullptr;
+    Retagger retagger(db, writer->facet_dictionary(), classify, options, synonyms);
     // Collect ids first: replacing documents while walking the all-documents
     // postlist is not guaranteed to be stable.
     std::vector<Xapian::docid> ids;

@@ -26,9 +26,21 @@ struct Fixture {
   std::unique_ptr<Searcher> searcher;
   Fixture() {
     build_fixture_index(dir.str());
+    reopen();
+  }
+  // A searcher on the index as it is now (after a test edited it).
+  void reopen() {
     QueryContext ctx;
     ctx.synonyms = &synonyms;
     searcher = std::make_unique<Searcher>(open_index_for_reading(dir.str()).value(), ctx);
+  }
+  // Every facet of the matches of a query many passages match.
+  SearchResult broad_facets() {
+    SearchRequest req;
+    req.query = "care OR recruitment OR caseloads";
+    req.facets = true;
+    req.limit = 1;
+    return run(req);
   }
 
   SearchResult run(SearchRequest req) {
@@ -262,11 +274,7 @@ BOOST_AUTO_TEST_CASE(authority_and_judgement_facets_count_the_filtered_passages)
 // An index ingested before schema 4 and added to since holds passages with
 // facet strings beside passages with dictionary numbers: both are counted.
 BOOST_AUTO_TEST_CASE(facets_count_an_index_mixing_string_and_number_values) {
-  SearchRequest req;
-  req.query = "care OR recruitment OR caseloads";
-  req.facets = true;
-  req.limit = 1;
-  const SearchResult numbers = run(req);
+  const SearchResult numbers = broad_facets();
   {  // Every other passage back in string form, as schema 3 stored it.
     Xapian::WritableDatabase w(dir.str());
     const FacetDictionary dictionary = FacetDictionary::load(w);
@@ -278,10 +286,8 @@ BOOST_AUTO_TEST_CASE(facets_count_an_index_mixing_string_and_number_values) {
     }
     w.commit();
   }
-  QueryContext ctx;
-  ctx.synonyms = &synonyms;
-  searcher = std::make_unique<Searcher>(open_index_for_reading(dir.str()).value(), ctx);
-  const SearchResult mixed = run(req);
+  reopen();
+  const SearchResult mixed = broad_facets();
   BOOST_TEST(numbers.facets->at("authority").at("Middlesbrough Council") > 1u);
   BOOST_TEST(numbers.facets->at("theme").size() > 1u);
   BOOST_TEST((mixed.facets == numbers.facets));
@@ -290,20 +296,14 @@ BOOST_AUTO_TEST_CASE(facets_count_an_index_mixing_string_and_number_values) {
 // A damaged index whose facet dictionary lost its strings still counts every
 // passage: the numbers show as "(unknown N)", never silently dropped.
 BOOST_AUTO_TEST_CASE(facet_numbers_missing_from_the_dictionary_are_shown_not_dropped) {
-  SearchRequest req;
-  req.query = "care OR recruitment OR caseloads";
-  req.facets = true;
-  req.limit = 1;
-  const SearchResult before = run(req);
+  const SearchResult before = broad_facets();
   {
     Xapian::WritableDatabase w(dir.str());
     w.set_metadata(std::string(schema::kFacetDictionaryKey), "");
     w.commit();
   }
-  QueryContext ctx;
-  ctx.synonyms = &synonyms;
-  searcher = std::make_unique<Searcher>(open_index_for_reading(dir.str()).value(), ctx);
-  const SearchResult after = run(req);
+  reopen();
+  const SearchResult after = broad_facets();
   Xapian::doccount before_total = 0, after_total = 0, unknown = 0;
   for (const auto& [value, n] : before.facets->at("polarity")) before_total += n;
   for (const auto& [value, n] : after.facets->at("polarity")) {

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -48,6 +49,7 @@ class FacetDictionary {
   // number form, or absent, is left alone.
   void encode(Xapian::Document& xd);
   std::string encode(const schema::FacetFields& f);
+  std::string encode(const schema::FacetViews& v);
   // The string form of a value in either form (schema::unpack_facets reads it).
   std::string decode(std::string_view value) const;
 
@@ -64,7 +66,11 @@ class FacetDictionary {
  private:
   void index_strings();
   std::vector<std::string> strings_;  // number n is strings_[n - 1]
-  std::unordered_map<std::string, std::uint32_t> ids_;  // built on first id()
+  struct ViewHash {  // lets id() look a view up without copying it
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>> ids_;  // built on first id()
   bool indexed_ = false;
   std::size_t stored_ = 0;  // strings_ already in the database
 };
