@@ -22,6 +22,17 @@
 #include "scrutiny/passage_splitter.h"
 #include "utf8.h"
 
+// Scrutiny reads text and never renders, so it opts out of colour
+// management. poppler (built with Little CMS) opens a PDF's output-intent
+// ICC profile and builds four colour transforms from it on every page it
+// reads text from (Gfx::initDisplayProfile); PDF/A files, 48 of the 93 Ofsted
+// reports, carry one, and on those reports it was 44 % of ingest CPU. This
+// definition is exported from every executable that links `ingest`
+// (ingest/CMakeLists.txt), so poppler's calls bind to it before liblcms2's:
+// each embedded profile fails to open and poppler falls back to the device
+// colour spaces, which text extraction never looks at.
+extern "C" void* cmsOpenProfileFromMem(const void*, unsigned int) { return nullptr; }
+
 namespace scrutiny {
 namespace {
 
