@@ -10,7 +10,13 @@
 //                         'X' messages; times decoding them and adding them:
 //                         the writer's work in `scrutiny ingest` now
 //
-//   index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--commit-every PASSAGES] [--mode M] [--compact]
+// --granularity page|document merges each page's (or the whole document's)
+// passages into one before indexing: how the writer's time and the index's
+// size would change with fewer, larger Xapian documents (docs/benchmarks.md).
+//
+//   index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--commit-every PASSAGES] [--mode M]
+//                 [--granularity passage|page|document] [--compact]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -98,6 +104,31 @@ size_t add(scrutiny::IndexWriter& writer, const std::string& message, bool built
   return d->passages.size();
 }
 
+// One passage per page (or per document): texts joined, themes united.
+scrutiny::Document merged(scrutiny::Document doc, bool whole_document) {
+  std::vector<scrutiny::Passage> out;
+  for (auto& p : doc.passages) {
+    if (out.empty() || (!whole_document && out.back().page != p.page)) {
+      out.push_back(std::move(p));
+      continue;
+    }
+    scrutiny::Passage& m = out.back();
+    m.text += "\n" + p.text;
+    for (auto& t : p.themes)
+      if (std::find(m.themes.begin(), m.themes.end(), t) == m.themes.end()) m.themes.push_back(t);
+  }
+  for (auto& p : out) std::sort(p.themes.begin(), p.themes.end());
+  doc.passages = std::move(out);
+  return doc;
+}
+
+std::vector<std::string> at_granularity(std::vector<std::string> wires, const std::string& granularity) {
+  if (granularity == "passage") return wires;
+  for (auto& w : wires)
+    if (auto d = scrutiny::decode_document(w)) w = scrutiny::encode_document(merged(std::move(d.value()), granularity == "document"));
+  return wires;
+}
+
 struct Timed {
   size_t documents = 0, passages = 0;
   double secs = 0;
@@ -150,20 +181,25 @@ int main(int argc, char** argv) {
   std::string cache = "/tmp/index-profile.cache", db_dir = "/tmp/index-profile-db";
   bool compact = false;
   size_t commit_every = 4000;
-  std::string mode = "document";
+  std::string mode = "document", granularity = "passage";
   for (int i = 2; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--cache") && i + 1 < argc) cache = argv[++i];
     else if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--commit-every") && i + 1 < argc) commit_every = std::stoul(argv[++i]);
     else if (!std::strcmp(argv[i], "--compact")) compact = true;
     else if (!std::strcmp(argv[i], "--mode") && i + 1 < argc) mode = argv[++i];
+    else if (!std::strcmp(argv[i], "--granularity") && i + 1 < argc) granularity = argv[++i];
   }
   if (mode != "document" && mode != "document-wire" && mode != "worker-built") {
     std::fprintf(stderr, "index_profile: --mode: document, document-wire or worker-built, not %s\n", mode.c_str());
     return 2;
   }
+  if (granularity != "passage" && granularity != "page" && granularity != "document") {
+    std::fprintf(stderr, "index_profile: --granularity: passage, page or document, not %s\n", granularity.c_str());
+    return 2;
+  }
   if (!fs::exists(cache) && !build_cache(argv[1], cache)) return 1;
-  const std::vector<std::string> wires = load_cache(cache);
+  const std::vector<std::string> wires = at_granularity(load_cache(cache), granularity);
   std::vector<scrutiny::Document> docs;
   if (mode == "document")
     for (const auto& w : wires)
@@ -171,7 +207,7 @@ int main(int argc, char** argv) {
   fs::remove_all(db_dir);
   const auto timed = index_corpus(db_dir, mode, wires, docs, commit_every);  // the writer is closed on return
   if (!timed) return 1;
-  std::printf("mode\t%s\ndocuments\t%zu\npassages\t%zu\nindex_s\t%.3f\npassages_per_s\t%.0f\n", mode.c_str(), timed->documents,
+  std::printf("mode\t%s\ngranularity\t%s\ndocuments\t%zu\npassages\t%zu\nindex_s\t%.3f\npassages_per_s\t%.0f\n", mode.c_str(), granularity.c_str(), timed->documents,
               timed->passages, timed->secs, static_cast<double>(timed->passages) / timed->secs);
   if (compact) {
     const auto c0 = Clock::now();
