@@ -12,7 +12,8 @@ import sys
 
 TOOLS = [  # (metric, label, colour)
     ("pdftotext", "pdftotext per file (floor, CLI)", "#888888"),
-    ("poppler_floor", "poppler-cpp in one process (floor)", "#444444"),
+    ("poppler_floor", "poppler-cpp in one process, no colour management (floor)", "#444444"),
+    ("poppler_floor_cms", "poppler-cpp in one process, as shipped", "#aaaaaa"),
     ("omindex", "Omega omindex", "#d62728"),
     ("ingest_j1", "scrutiny ingest --jobs 1", "#1f77b4"),
     ("ingest_j2", "scrutiny ingest --jobs 2", "#2ca02c"),

@@ -11,6 +11,9 @@
 #     -J  the --jobs values to ingest with (default "1 2"; the first one's
 #         index is the one measured for size, themes, retag and queries)
 #     -T  the anchors to run (default "pdftotext poppler_floor omindex")
+#     -c  a real corpus: the documents in DIR (e.g. ../shared/ofsted-reports)
+#         instead of a generated one; SIZE then only labels the run (give the
+#         number of documents, and a WORK_DIR of its own)
 # Results: WORK_DIR/results-SIZE.tsv (metric<TAB>value, appended; the last
 # value of a metric wins), logs in WORK_DIR/log-SIZE/. Summary: bench/report.py.
 set -u
@@ -19,12 +22,12 @@ src=$(dirname "$here")
 build=$src/build-bench
 work=/tmp/scrutiny-bench
 seed=42
-do_ours=1 do_anchors=1 only_queries=0
+do_ours=1 do_anchors=1 only_queries=0 real_corpus=""
 jobs_list="1 2" anchors="pdftotext poppler_floor omindex"
-while getopts "b:w:s:oaqJ:T:" opt; do
+while getopts "b:w:s:oaqJ:T:c:" opt; do
   case $opt in
     b) build=$OPTARG ;; w) work=$OPTARG ;; s) seed=$OPTARG ;;
-    J) jobs_list=$OPTARG ;; T) anchors=$OPTARG ;;
+    J) jobs_list=$OPTARG ;; T) anchors=$OPTARG ;; c) real_corpus=$(cd "$OPTARG" && pwd) || exit 2 ;;
     o) do_anchors=0 ;; a) do_ours=0 ;; q) only_queries=1 ;;
     *) exit 2 ;;
   esac
@@ -78,7 +81,7 @@ command_latency() {
 }
 
 for size in "$@"; do
-  corpus=$work/corpus-$size
+  corpus=${real_corpus:-$work/corpus-$size}
   log=$work/log-$size
   results=$work/results-$size.tsv
   omega_db=$work/omega-$size
@@ -91,13 +94,21 @@ for size in "$@"; do
     record size "$size"
     record run_started "$(date -u +%FT%TZ)"
     record load_before "$(cut -d' ' -f1 /proc/loadavg)"
-    if [ ! -f "$corpus/corpus.tsv" ]; then
-      measure generate "$gen" --out "$corpus" --count "$size" --seed "$seed" \
-        --source-text "$src/../shared/seeds" --source-text "$here/data/sentences.txt"
+    if [ -n "$real_corpus" ]; then
+      record corpus "$real_corpus"
+      record pdf_files "$(find "$corpus" -type f -iname '*.pdf' | wc -l)"
+      record html_files "$(find "$corpus" -type f \( -iname '*.html' -o -iname '*.htm' \) | wc -l)"
+      record pdf_pages "$(find "$corpus" -type f -iname '*.pdf' -exec pdfinfo {} \; 2>/dev/null |
+        awk '/^Pages:/ {s += $2} END {print s}')"
+    else
+      if [ ! -f "$corpus/corpus.tsv" ]; then
+        measure generate "$gen" --out "$corpus" --count "$size" --seed "$seed" \
+          --source-text "$src/../shared/seeds" --source-text "$here/data/sentences.txt"
+      fi
+      record pdf_files "$(awk -F'\t' 'NR > 1 && $2 == "pdf"' "$corpus/corpus.tsv" | wc -l)"
+      record html_files "$(awk -F'\t' 'NR > 1 && $2 == "html"' "$corpus/corpus.tsv" | wc -l)"
+      record pdf_pages "$(awk -F'\t' 'NR > 1 {s += $3} END {print s}' "$corpus/corpus.tsv")"
     fi
-    record pdf_files "$(awk -F'\t' 'NR > 1 && $2 == "pdf"' "$corpus/corpus.tsv" | wc -l)"
-    record html_files "$(awk -F'\t' 'NR > 1 && $2 == "html"' "$corpus/corpus.tsv" | wc -l)"
-    record pdf_pages "$(awk -F'\t' 'NR > 1 {s += $3} END {print s}' "$corpus/corpus.tsv")"
     record corpus_kb "$(du -sk "$corpus" | cut -f1)"
     find "$corpus" -type f -exec cat {} + >/dev/null  # same warm page cache for every tool
 
@@ -105,7 +116,10 @@ for size in "$@"; do
       case " $anchors " in *" pdftotext "*)
         measure pdftotext sh -c "find '$corpus' -name '*.pdf' | sort | while read -r f; do pdftotext -q \"\$f\" -; done >/dev/null" ;;
       esac
-      case " $anchors " in *" poppler_floor "*) measure poppler_floor "$floor" "$corpus" ;; esac
+      case " $anchors " in *" poppler_floor "*)
+        measure poppler_floor "$floor" "$corpus"
+        measure poppler_floor_cms "$floor" --colour-management "$corpus" ;;
+      esac
       case " $anchors " in *" omindex "*)
         rm -rf "$omega_db"
         measure omindex omindex --db "$omega_db" --url / "$corpus"
