@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "scrutiny/facet_dictionary.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/stored_passage.h"
 
@@ -16,6 +17,26 @@ json optional_json(const std::optional<std::string>& s) { return s ? json(*s) : 
 
 Error xapian_error(const std::string& what, const Xapian::Error& e) {
   return Error{what + ": " + e.get_type() + ": " + e.get_msg()};
+}
+
+// Whether passages store facet numbers, judged by the oldest and the newest:
+// a schema 4 writer numbers every passage it adds, and retag every old one.
+bool holds_facet_numbers(const Xapian::Database& db) {
+  auto first = db.valuestream_begin(schema::kSlotFacets);
+  if (first != db.valuestream_end(schema::kSlotFacets) && is_facet_ids(*first)) return true;
+  try {
+    return is_facet_ids(db.get_document(db.get_lastdocid()).get_value(schema::kSlotFacets));
+  } catch (const Xapian::DocNotFoundError&) {
+    return false;
+  }
+}
+
+// Passages store numbers but the dictionary naming them is gone (a damaged
+// index). A writer would number strings from 1 again, and the old passages'
+// numbers would then name the new strings.
+bool lost_facet_dictionary(const Xapian::Database& db) {
+  return db.get_doccount() > 0 && db.get_metadata(std::string(schema::kFacetDictionaryKey)).empty() &&
+         holds_facet_numbers(db);
 }
 
 }  // namespace
@@ -102,6 +123,10 @@ Result<IndexWriter> IndexWriter::open(const std::string& dir, const Synonyms& sy
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
     if (db.get_metadata("schema").empty()) db.set_metadata("schema", std::string(schema::kSchemaVersion));
+    if (lost_facet_dictionary(db))
+      return Error{"index at " + dir + " has lost its facet dictionary (metadata " +
+                   std::string(schema::kFacetDictionaryKey) +
+                   "): new passages would reuse its numbers; ingest into a fresh index"};
     return IndexWriter(dir, std::move(db), synonyms);
   } catch (const Xapian::DatabaseLockError&) {
     return Error{"index at " + dir + " is locked by another writer (is an ingest running?)"};

@@ -142,3 +142,29 @@ BOOST_AUTO_TEST_CASE(uncommitted_numbers_are_not_visible_to_readers) {
   const std::string b_strings = after.decode(stored_facets(reader, "b"));
   BOOST_TEST(schema::unpack_facets(b_strings).body == "Cabinet");
 }
+
+// A nightly ingest into an index whose dictionary is gone must stop, not
+// number strings from 1 again: old passages' numbers would then name them.
+BOOST_AUTO_TEST_CASE(a_writer_refuses_an_index_that_lost_its_dictionary) {
+  TempDir dir;
+  {
+    auto w = IndexWriter::open(dir.str());
+    BOOST_REQUIRE(w);
+    BOOST_REQUIRE(w->replace_document(one_passage_doc("a", "Executive", 2020)).ok());
+    BOOST_REQUIRE(w->commit().ok());
+  }
+  const std::string a_value = stored_facets(Xapian::Database(dir.str()), "a");
+  {
+    Xapian::WritableDatabase db(dir.str());
+    db.set_metadata(std::string(schema::kFacetDictionaryKey), "");
+    db.commit();
+  }
+  auto w = IndexWriter::open(dir.str());
+  BOOST_REQUIRE(!w);
+  BOOST_TEST(w.error() == "index at " + dir.str() +
+                              " has lost its facet dictionary (metadata facetdict): new passages would reuse its "
+                              "numbers; ingest into a fresh index");
+  Xapian::Database db(dir.str());
+  BOOST_TEST(db.get_doccount() == 1u);  // nothing written
+  BOOST_TEST(stored_facets(db, "a") == a_value);
+}
