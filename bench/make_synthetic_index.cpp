@@ -127,7 +127,7 @@ int time_queries(const std::string& dir) {
   time_it("themes table, --query recruitment", 7, [&] { table("recruitment", {}); });
   scrutiny::Filters trace_filters;
   trace_filters.body = "Corporate Parenting Board";
-  trace_filters.year = 2021;
+  trace_filters.year_from = trace_filters.year_to = 2021;
   size_t traced = 0;
   time_it("trace workforce --body 'Corporate Parenting Board' --year 2021", 7, [&] {
     auto restrict = scrutiny::restriction_query(*db, "", trace_filters, {});

@@ -69,7 +69,7 @@ scrutiny::Filters parse_flags(const std::string& flags) {
   std::istringstream in(flags);
   std::string flag, value;
   while (in >> flag >> value) {
-    if (flag == "--year") f.year = std::atoi(value.c_str());
+    if (flag == "--year") f.year_from = f.year_to = std::atoi(value.c_str());
     else if (flag == "--theme") f.themes.push_back(value);
     else if (flag == "--type") f.type = value;
     else if (flag == "--body") f.body = value;

@@ -8,7 +8,7 @@
 
 namespace scrutiny::cli {
 
-// --theme ID (repeatable), --year Y, --from DATE, --to DATE, --type, --body,
+// --theme ID (repeatable), --year Y or A..B, --from DATE, --to DATE, --type, --body,
 // --polarity, --authority, --judgement, --visit.
 void add_filter_options(CLI::App& app, Filters& filters);
 

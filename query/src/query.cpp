@@ -109,21 +109,27 @@ Xapian::Query date_span(const Xapian::Database& db, const std::string& lo, const
   return any_of(terms);
 }
 
-// year:A..B (either end may be open) as an OR of the index's Y terms in the
-// range, for the reason date_span gives.
+// Passages of the years begin..end ("YYYY", inclusive; "" leaves that end
+// open), as an OR of the index's Y terms in the range, for the reason
+// date_span gives.
+Xapian::Query year_span(const Xapian::Database& db, const std::string& begin, const std::string& end) {
+  const std::string prefix(schema::kYear);
+  std::vector<Xapian::Query> terms;
+  for (auto y = db.allterms_begin(prefix); y != db.allterms_end(prefix); ++y) {
+    const std::string year = (*y).substr(prefix.size());
+    if (year.size() == 4 && (begin.empty() || year >= begin) && (end.empty() || year <= end)) terms.emplace_back(*y);
+  }
+  return any_of(terms);
+}
+
+// year:A..B; either end may be open.
 class YearRange : public Xapian::RangeProcessor {
  public:
   explicit YearRange(const Xapian::Database& db) : Xapian::RangeProcessor(schema::kSlotYear, "year:"), db_(db) {}
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     if ((!begin.empty() && !is_year(begin)) || (!end.empty() && !is_year(end)))
       return Xapian::Query(Xapian::Query::OP_INVALID);
-    const std::string prefix(schema::kYear);
-    std::vector<Xapian::Query> terms;
-    for (auto y = db_.allterms_begin(prefix); y != db_.allterms_end(prefix); ++y) {
-      const std::string year = (*y).substr(prefix.size());
-      if (year.size() == 4 && (begin.empty() || year >= begin) && (end.empty() || year <= end)) terms.emplace_back(*y);
-    }
-    return any_of(terms);
+    return year_span(db_, begin, end);
   }
 
  private:
@@ -304,7 +310,7 @@ Status check_field(const Xapian::Database& db, const QueryContext& ctx, const Pr
 }  // namespace
 
 bool Filters::empty() const {
-  return themes.empty() && !year && from.empty() && to.empty() && type.empty() && body.empty() &&
+  return themes.empty() && !year_from && !year_to && from.empty() && to.empty() && type.empty() && body.empty() &&
          polarity.empty() && authority.empty() && judgement.empty() && visit.empty();
 }
 
@@ -396,7 +402,14 @@ Result<Xapian::Query> filter_query(const Xapian::Database& db, const Filters& f,
     }
     parts.push_back(any_of(themes));
   }
-  if (f.year) parts.emplace_back(schema::term(schema::kYear, std::to_string(*f.year)));
+  if (f.year_from || f.year_to) {
+    for (const auto& y : {f.year_from, f.year_to})
+      if (y && (*y < 1000 || *y > 9999)) return Error{"malformed year " + std::to_string(*y) + " (use four digits)"};
+    if (f.year_from && f.year_to && *f.year_from > *f.year_to)
+      return Error{"reversed year range: " + std::to_string(*f.year_from) + " is after " + std::to_string(*f.year_to)};
+    auto bound = [](const std::optional<int>& y) { return y ? std::to_string(*y) : std::string(); };
+    parts.push_back(year_span(db, bound(f.year_from), bound(f.year_to)));
+  }
   if (!f.from.empty() || !f.to.empty()) {
     auto lo = f.from.empty() ? std::optional<std::string>("") : date_bound(f.from, false);
     auto hi = f.to.empty() ? std::optional<std::string>("") : date_bound(f.to, true);

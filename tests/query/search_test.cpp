@@ -142,8 +142,16 @@ BOOST_AUTO_TEST_CASE(filters_restrict_results_and_counts) {
   body.body = "corporate PARENTING board";
   BOOST_TEST(docs("", body) == Docs{"cpb2022"});
   Filters year;
-  year.year = 2023;
+  year.year_from = year.year_to = 2023;
   BOOST_TEST(docs("care", year) == Docs{"press2023"});
+  Filters years;  // --year 2021..2022, as year:2021..2022
+  years.year_from = 2021;
+  years.year_to = 2022;
+  BOOST_TEST(docs("", years) == (Docs{"ofsted2021", "cpb2022"}));
+  BOOST_TEST(docs("", years) == docs("year:2021..2022"));
+  Filters since;  // --year 2022..
+  since.year_from = 2022;
+  BOOST_TEST(docs("", since) == (Docs{"cpb2022", "press2023"}));
   Filters authority;
   authority.authority = "Middlesbrough Council";
   authority.judgement = "requires_improvement";
@@ -412,6 +420,12 @@ BOOST_AUTO_TEST_CASE(bad_queries_give_one_line_errors) {
   f.from = "2023";
   f.to = "2020-06";
   BOOST_TEST(error("care", f) == "reversed date range: --from 2023 is after --to 2020-06");
+  Filters y;
+  y.year_from = 2023;
+  y.year_to = 2020;
+  BOOST_TEST(error("care", y) == "reversed year range: 2023 is after 2020");
+  y.year_from = 202;
+  BOOST_TEST(error("care", y) == "malformed year 202 (use four digits)");
   Filters t;
   t.themes = {"carers"};
   BOOST_TEST(error("", t).find("unknown theme 'carers'") == 0u);

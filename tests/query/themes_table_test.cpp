@@ -72,7 +72,7 @@ BOOST_FIXTURE_TEST_CASE(filters_restrict_every_count, Fixture) {
 
   Filters body;
   body.body = "scrutiny BOARD";
-  body.year = 2021;
+  body.year_from = body.year_to = 2021;
   t = table("", body);
   BOOST_TEST((row(t, "workforce").counts == Counts{{2021, 1}}));
   BOOST_TEST((row(t, "workforce").concerns == Counts{{2021, 0}}));

@@ -59,7 +59,7 @@ BOOST_FIXTURE_TEST_CASE(recurrence_verdict, Fixture) {
   BOOST_TEST(!trace("caseloads").recurring);
   // A filter to one year leaves one concern year: not recurring.
   Filters y2021;
-  y2021.year = 2021;
+  y2021.year_from = y2021.year_to = 2021;
   t = trace("workforce", y2021);
   BOOST_TEST(!t.recurring);
   BOOST_TEST(t.count() == 2u);

@@ -25,7 +25,7 @@ class Synonyms;
 // Command-line style filters. Each one restricts every result and count.
 struct Filters {
   std::vector<std::string> themes;  // theme ids; several = any of them
-  std::optional<int> year;
+  std::optional<int> year_from, year_to;  // document years, inclusive; either end may be open
   std::string from, to;             // ISO date "2021-03-08", "2021-03" or bare year "2021"
   std::string type;                 // type id (THEMES.md)
   std::string body;                 // committee/board name, any case ("Executive")
