@@ -122,11 +122,11 @@ Result<IndexWriter> IndexWriter::open(const std::string& dir, const Synonyms& sy
   if (ec) return Error{"cannot create index directory " + dir + ": " + ec.message()};
   try {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
-    if (db.get_metadata("schema").empty()) db.set_metadata("schema", std::string(schema::kSchemaVersion));
-    if (lost_facet_dictionary(db))
+    if (lost_facet_dictionary(db))  // before any change: a refused index is left as it was
       return Error{"index at " + dir + " has lost its facet dictionary (metadata " +
                    std::string(schema::kFacetDictionaryKey) +
                    "): new passages would reuse its numbers; ingest into a fresh index"};
+    if (db.get_metadata("schema").empty()) db.set_metadata("schema", std::string(schema::kSchemaVersion));
     return IndexWriter(dir, std::move(db), synonyms);
   } catch (const Xapian::DatabaseLockError&) {
     return Error{"index at " + dir + " is locked by another writer (is an ingest running?)"};
