@@ -13,9 +13,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
-#include <cstring>
 #include <string>
 #include <vector>
 

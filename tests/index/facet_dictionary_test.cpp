@@ -31,6 +31,14 @@ Document one_passage_doc(const std::string& id, const std::string& body, int yea
   return d;
 }
 
+// One writer session: adds the documents, commits, closes.
+void write_session(const TempDir& dir, const std::vector<Document>& docs) {
+  auto w = IndexWriter::open(dir.str());
+  BOOST_REQUIRE(w);
+  for (const auto& d : docs) BOOST_REQUIRE(w->replace_document(d).ok());
+  BOOST_REQUIRE(w->commit().ok());
+}
+
 std::string stored_facets(const Xapian::Database& db, const std::string& doc_id) {
   auto it = db.postlist_begin(schema::term(schema::kUniqueId, doc_id + "-0"));
   BOOST_REQUIRE(it != db.postlist_end(""));
@@ -94,22 +102,12 @@ BOOST_AUTO_TEST_CASE(serialised_dictionary_keeps_every_number_and_stops_at_damag
 
 BOOST_AUTO_TEST_CASE(numbers_keep_their_strings_across_writer_sessions) {
   TempDir dir;
-  {
-    auto w = IndexWriter::open(dir.str());
-    BOOST_REQUIRE(w);
-    BOOST_REQUIRE(w->replace_document(one_passage_doc("a", "Executive", 2020)).ok());
-    BOOST_REQUIRE(w->commit().ok());
-  }
+  write_session(dir, {one_passage_doc("a", "Executive", 2020)});
   Xapian::Database first(dir.str());
   const std::string a_value = stored_facets(first, "a");
   BOOST_TEST(is_facet_ids(a_value));
-  {
-    auto w = IndexWriter::open(dir.str());
-    BOOST_REQUIRE(w);
-    BOOST_REQUIRE(w->replace_document(one_passage_doc("b", "Children's Scrutiny Panel", 2023)).ok());
-    BOOST_REQUIRE(w->replace_document(one_passage_doc("a", "Executive", 2020)).ok());  // re-ingested
-    BOOST_REQUIRE(w->commit().ok());
-  }
+  write_session(dir, {one_passage_doc("b", "Children's Scrutiny Panel", 2023),
+                      one_passage_doc("a", "Executive", 2020)});  // a re-ingested
   Xapian::Database db(dir.str());
   const FacetDictionary dict = FacetDictionary::load(db);
   BOOST_TEST(stored_facets(db, "a") == a_value);  // the same numbers
@@ -147,12 +145,7 @@ BOOST_AUTO_TEST_CASE(uncommitted_numbers_are_not_visible_to_readers) {
 // number strings from 1 again: old passages' numbers would then name them.
 BOOST_AUTO_TEST_CASE(a_writer_refuses_an_index_that_lost_its_dictionary) {
   TempDir dir;
-  {
-    auto w = IndexWriter::open(dir.str());
-    BOOST_REQUIRE(w);
-    BOOST_REQUIRE(w->replace_document(one_passage_doc("a", "Executive", 2020)).ok());
-    BOOST_REQUIRE(w->commit().ok());
-  }
+  write_session(dir, {one_passage_doc("a", "Executive", 2020)});
   const std::string a_value = stored_facets(Xapian::Database(dir.str()), "a");
   {
     Xapian::WritableDatabase db(dir.str());
