@@ -13,9 +13,12 @@
 // --granularity page|document merges each page's (or the whole document's)
 // passages into one before indexing: how the writer's time and the index's
 // size would change with fewer, larger Xapian documents (docs/benchmarks.md).
+// --granularity ranges (worker-built only) builds each file's passages, raw
+// wdfs, and merges them into one Xapian document with the passages as
+// position ranges (passage_ranges.h): the index doclevel_probe queries.
 //
 //   index_profile DIR [--cache FILE] [--db SCRATCH_DB] [--commit-every PASSAGES] [--mode M]
-//                 [--granularity passage|page|document] [--compact]
+//                 [--granularity passage|page|document|ranges] [--compact]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -32,6 +35,8 @@
 #include "scrutiny/extract.h"
 #include "scrutiny/index_writer.h"
 #include "scrutiny/ingest.h"
+#include "passage_ranges.h"
+#include "scrutiny/synonyms.h"
 #include "scrutiny/taxonomy.h"
 
 namespace fs = std::filesystem;
@@ -80,11 +85,32 @@ std::vector<std::string> load_cache(const std::string& cache) {
   return wires;
 }
 
+std::vector<std::string> sorted_theme_ids() {
+  std::vector<std::string> ids;
+  if (auto taxonomy = scrutiny::Taxonomy::load_file(scrutiny::Taxonomy::default_path()))
+    for (const auto& t : taxonomy->themes()) ids.push_back(t.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::vector<std::string> merged_messages(const std::vector<std::string>& wires) {
+  scrutiny::PassageBuilder raw(scrutiny::Synonyms::default_set(), std::nullopt);
+  const std::vector<std::string> theme_ids = sorted_theme_ids();
+  std::vector<std::string> out;
+  for (const auto& w : wires)
+    if (auto d = scrutiny::decode_document(w))
+      out.push_back(scrutiny::encode_indexed_document(d.value(), {bench::merge_as_ranges(d.value(), raw.build(d.value()), theme_ids)}));
+  return out;
+}
+
 // What a worker sends for each document: 'D' frames (the Document as JSON),
 // or with `built`, the 'X' frames of passages built by a copy of `builder`.
+// With `ranges`, one 'X' frame per document holding its passages merged
+// into one Xapian document (passage_ranges.h).
 std::vector<std::string> worker_messages(const std::vector<std::string>& wires, bool built,
-                                         const scrutiny::PassageBuilder& builder) {
+                                         const scrutiny::PassageBuilder& builder, bool ranges) {
   if (!built) return wires;
+  if (ranges) return merged_messages(wires);
   scrutiny::PassageBuilder worker_copy = builder;
   std::vector<std::string> out;
   for (const auto& w : wires)
@@ -123,7 +149,7 @@ scrutiny::Document merged(scrutiny::Document doc, bool whole_document) {
 }
 
 std::vector<std::string> at_granularity(std::vector<std::string> wires, const std::string& granularity) {
-  if (granularity == "passage") return wires;
+  if (granularity == "passage" || granularity == "ranges") return wires;
   for (auto& w : wires)
     if (auto d = scrutiny::decode_document(w)) w = scrutiny::encode_document(merged(std::move(d.value()), granularity == "document"));
   return wires;
@@ -137,7 +163,7 @@ struct Timed {
 // Indexes every document into a new database at db_dir the way `mode` says,
 // committing every `commit_every` passages; nullopt if it cannot be opened.
 std::optional<Timed> index_corpus(const std::string& db_dir, const std::string& mode, const std::vector<std::string>& wires,
-                                  const std::vector<scrutiny::Document>& docs, size_t commit_every) {
+                                  const std::vector<scrutiny::Document>& docs, size_t commit_every, bool ranges) {
   auto writer = scrutiny::IndexWriter::open(db_dir);
   if (!writer) {
     std::fprintf(stderr, "index_profile: %s\n", writer.error().c_str());
@@ -145,7 +171,12 @@ std::optional<Timed> index_corpus(const std::string& db_dir, const std::string& 
   }
   const bool built = mode == "worker-built";
   const std::vector<std::string> messages =
-      mode == "document" ? std::vector<std::string>{} : worker_messages(wires, built, writer->passage_builder());
+      mode == "document" ? std::vector<std::string>{} : worker_messages(wires, built, writer->passage_builder(), ranges);
+  // A merged document counts as its file's passages, so commits come as often as in ingest.
+  std::vector<size_t> file_passages;
+  if (ranges)
+    for (const auto& w : wires)
+      if (auto d = scrutiny::decode_document(w)) file_passages.push_back(d->passages.size());
   const auto start = Clock::now();
   Timed t;
   size_t since_commit = 0;
@@ -156,6 +187,7 @@ std::optional<Timed> index_corpus(const std::string& db_dir, const std::string& 
       if (auto st = writer->replace_document(docs[i]); st.ok()) added = docs[i].passages.size();
     } else {
       added = add(writer.value(), messages[i], built);
+      if (ranges && added) added = file_passages[i];
     }
     t.passages += added;
     since_commit += added;
@@ -194,8 +226,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "index_profile: --mode: document, document-wire or worker-built, not %s\n", mode.c_str());
     return 2;
   }
-  if (granularity != "passage" && granularity != "page" && granularity != "document") {
-    std::fprintf(stderr, "index_profile: --granularity: passage, page or document, not %s\n", granularity.c_str());
+  if (granularity != "passage" && granularity != "page" && granularity != "document" && granularity != "ranges") {
+    std::fprintf(stderr, "index_profile: --granularity: passage, page, document or ranges, not %s\n", granularity.c_str());
+    return 2;
+  }
+  if (granularity == "ranges" && mode != "worker-built") {
+    std::fprintf(stderr, "index_profile: --granularity ranges needs --mode worker-built\n");
     return 2;
   }
   if (!fs::exists(cache) && !build_cache(argv[1], cache)) return 1;
@@ -205,7 +241,7 @@ int main(int argc, char** argv) {
     for (const auto& w : wires)
       if (auto d = scrutiny::decode_document(w)) docs.push_back(std::move(d.value()));
   fs::remove_all(db_dir);
-  const auto timed = index_corpus(db_dir, mode, wires, docs, commit_every);  // the writer is closed on return
+  const auto timed = index_corpus(db_dir, mode, wires, docs, commit_every, granularity == "ranges");  // the writer is closed on return
   if (!timed) return 1;
   std::printf("mode\t%s\ngranularity\t%s\ndocuments\t%zu\npassages\t%zu\nindex_s\t%.3f\npassages_per_s\t%.0f\n", mode.c_str(), granularity.c_str(), timed->documents,
               timed->passages, timed->secs, static_cast<double>(timed->passages) / timed->secs);

@@ -1,0 +1,489 @@
+// doclevel_probe: queries a passages-as-position-ranges index (one Xapian
+// document per file, built by `index_profile --granularity ranges`, layout in
+// passage_ranges.h) the way a document-level query/ would, beside a passage
+// index of the same files (`index_profile --mode worker-built`, today's
+// schema), to measure the design docs/benchmarks.md proposes before query/ is
+// rewritten for it. For every query of the benchmark set it reports:
+//   - matching passages in both indexes (the ranges index's found from
+//     positions), so a wrong evaluator shows;
+//   - top10: a ranked first pass over files (BM25 on the file's terms), the
+//     best passage of each of the first --candidates files scored alone from
+//     its positions, the 10 best read back (passage JSON, docfields record);
+//     and how many of those 10 passages the passage index scores at least
+//     as high as its own 10th hit (ties are common);
+//   - facets: every matching file's passages evaluated, and the matching
+//     ones' year, type, polarity and themes counted;
+//   - themes: the theme x year table (non-boilerplate passages, concerns),
+//     checked cell by cell against build_themes_table on the passage index.
+//
+//   doclevel_probe --ranges DB --passages DB [--repeat N] [--candidates N] [--queries FILE]
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "passage_ranges.h"
+#include "query_set.h"
+#include "scrutiny/facet_dictionary.h"
+#include "scrutiny/length_norm.h"
+#include "scrutiny/schema.h"
+#include "scrutiny/search.h"
+#include "scrutiny/synonyms.h"
+#include "scrutiny/taxonomy.h"
+#include "scrutiny/themes_table.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Per passage of one file: does it match, and its score.
+struct PassageScores {
+  std::vector<char> hit;
+  std::vector<double> score;
+  explicit PassageScores(size_t n, bool all = false) : hit(n, all), score(n, 0.0) {}
+};
+
+// The scale factor of an OP_SCALE_WEIGHT query: Xapian 1.4 has no getter, but
+// its description starts "Query(<factor> * ".
+double scale_factor(const Xapian::Query& q) {
+  const std::string d = q.get_description();
+  return d.size() > 6 ? std::atof(d.c_str() + 6) : 1.0;
+}
+
+// The words of the index a Z stem stands for ("Zcaseload" -> "caseload",
+// "caseloads"): the terms that start with the stem (less its last two
+// letters) and stem to it, looked up once per stem.
+class StemVariants {
+ public:
+  explicit StemVariants(const Xapian::Database& db) : db_(db), stem_("english") {}
+
+  const std::vector<std::string>& of(const std::string& z_term) {
+    auto [it, fresh] = cache_.try_emplace(z_term);
+    if (!fresh) return it->second;
+    size_t p = 1;
+    while (p < z_term.size() && z_term[p] >= 'A' && z_term[p] <= 'Z') ++p;
+    const std::string prefix = z_term.substr(1, p - 1), stem = z_term.substr(p);
+    // Porter2 rewrites the last letters (qualiti, disabl for disabilities):
+    // scan from two letters short.
+    const std::string scan = prefix + stem.substr(0, std::max<size_t>(3, stem.size()) - 2);
+    for (auto t = db_.allterms_begin(scan); t != db_.allterms_end(scan); ++t)
+      if (stem_((*t).substr(prefix.size())) == stem) it->second.push_back(*t);
+    return it->second;
+  }
+
+ private:
+  const Xapian::Database& db_;
+  Xapian::Stem stem_;
+  std::map<std::string, std::vector<std::string>> cache_;
+};
+
+// Evaluates a parsed query passage by passage inside one file, from the
+// position lists of its terms: Xapian's default BM25 (k1 1, b 0.5,
+// min_normlen 0.5) per passage, with the passage's own length.
+class PassageEvaluator {
+ public:
+  // `total_passages`: the passages of every file, the N of the idf.
+  PassageEvaluator(const Xapian::Database& db, const Xapian::Document& doc, double total_passages, StemVariants& variants)
+      : db_(db), variants_(variants), did_(doc.get_docid()), starts_(bench::decode_starts(doc.get_value(bench::kSlotStarts))),
+        lengths_(bench::decode_lengths(doc.get_value(bench::kSlotLengths))),
+        n_(starts_.empty() ? 0 : starts_.size() - 1), total_passages_(total_passages) {}
+
+  PassageScores eval(const Xapian::Query& q) {
+    switch (q.get_type()) {
+      case Xapian::Query::LEAF_MATCH_ALL: return PassageScores(n_, true);
+      case Xapian::Query::LEAF_TERM: return term(*q.get_terms_begin());
+      case Xapian::Query::OP_AND:
+      case Xapian::Query::OP_FILTER:
+      case Xapian::Query::OP_NEAR: return all_of(q);
+      case Xapian::Query::OP_PHRASE: return phrase(q);
+      case Xapian::Query::OP_AND_NOT: return but_not(q);
+      case Xapian::Query::OP_AND_MAYBE: return maybe(q);
+      case Xapian::Query::OP_SCALE_WEIGHT: {
+        PassageScores s = eval(q.get_subquery(0));
+        const double f = scale_factor(q);
+        for (auto& x : s.score) x *= f;
+        return s;
+      }
+      case Xapian::Query::LEAF_MATCH_NOTHING: return PassageScores(n_);
+      default: return any_of(q);  // OR, SYNONYM, ELITE_SET, MAX, XOR (as OR)
+    }
+  }
+
+  size_t passage_of(Xapian::termpos p) const {
+    return static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), p) - starts_.begin()) - 1;
+  }
+
+ private:
+  std::vector<Xapian::termpos> positions(const std::string& t) {
+    std::vector<Xapian::termpos> out;
+    for (const auto& word : bench::is_stem(t) ? variants_.of(t) : std::vector<std::string>{t})
+      for (auto p = db_.positionlist_begin(did_, word); p != db_.positionlist_end(did_, word); ++p) out.push_back(*p);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  double length(size_t i) const { return i < lengths_.size() ? lengths_[i] : 158.0; }
+
+  PassageScores term(const std::string& t) {
+    PassageScores s(n_);
+    const auto pos = positions(t);
+    if (pos.empty() && !bench::is_stem(t)) {  // a term of the whole file (Y2021, XTYPE...), or absent
+      auto pl = db_.postlist_begin(t);
+      pl.skip_to(did_);
+      if (pl != db_.postlist_end(t) && *pl == did_) std::fill(s.hit.begin(), s.hit.end(), 1);
+      return s;
+    }
+    std::vector<double> wdf(n_, 0.0);
+    for (auto p : pos) wdf[passage_of(p)] += 1;
+    // The index counts files per term, not passages: the collection
+    // frequency stands in for the passages holding it (a passage rarely
+    // holds a word twice).
+    const double df = std::max<double>(1, db_.get_collection_freq(t));
+    const double idf = std::max(0.01, std::log((total_passages_ - df + 0.5) / (df + 0.5)));
+    for (size_t i = 0; i < n_; ++i) {
+      if (wdf[i] == 0) continue;
+      s.hit[i] = 1;
+      s.score[i] = idf * wdf[i] * 2.0 / (wdf[i] + (0.5 + 0.5 * std::max(0.5, length(i) / 158.0)));
+    }
+    return s;
+  }
+
+  PassageScores all_of(const Xapian::Query& q) {
+    PassageScores s(n_, true);
+    for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+      const PassageScores sub = eval(q.get_subquery(k));
+      const bool scored = !(q.get_type() == Xapian::Query::OP_FILTER && k > 0);
+      for (size_t i = 0; i < n_; ++i) {
+        s.hit[i] &= sub.hit[i];
+        if (scored) s.score[i] += sub.score[i];
+      }
+    }
+    return s;
+  }
+
+  PassageScores any_of(const Xapian::Query& q) {
+    PassageScores s(n_);
+    for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+      const PassageScores sub = eval(q.get_subquery(k));
+      for (size_t i = 0; i < n_; ++i) {
+        s.hit[i] |= sub.hit[i];
+        s.score[i] += sub.hit[i] ? sub.score[i] : 0;
+      }
+    }
+    return s;
+  }
+
+  PassageScores but_not(const Xapian::Query& q) {
+    PassageScores s = eval(q.get_subquery(0));
+    for (size_t k = 1; k < q.get_num_subqueries(); ++k) {
+      const PassageScores sub = eval(q.get_subquery(k));
+      for (size_t i = 0; i < n_; ++i) s.hit[i] &= !sub.hit[i];
+    }
+    return s;
+  }
+
+  PassageScores maybe(const Xapian::Query& q) {
+    PassageScores s = eval(q.get_subquery(0));
+    for (size_t k = 1; k < q.get_num_subqueries(); ++k) {
+      const PassageScores sub = eval(q.get_subquery(k));
+      for (size_t i = 0; i < n_; ++i) s.score[i] += s.hit[i] && sub.hit[i] ? sub.score[i] : 0;
+    }
+    return s;
+  }
+
+  // Consecutive positions of leaf terms; any other subquery (wildcards) is
+  // taken as AND.
+  PassageScores phrase(const Xapian::Query& q) {
+    std::vector<std::vector<Xapian::termpos>> lists;
+    for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+      const Xapian::Query sub = q.get_subquery(k);
+      if (sub.get_type() != Xapian::Query::LEAF_TERM) return all_of(q);
+      lists.push_back(positions(*sub.get_terms_begin()));
+    }
+    PassageScores s = all_of(q);
+    std::vector<char> phrase_hit(n_, 0);
+    for (auto p : lists[0]) {
+      bool ok = true;
+      for (size_t k = 1; k < lists.size() && ok; ++k)
+        ok = std::binary_search(lists[k].begin(), lists[k].end(), p + static_cast<Xapian::termpos>(k));
+      if (ok) phrase_hit[passage_of(p)] = 1;
+    }
+    for (size_t i = 0; i < n_; ++i) s.hit[i] &= phrase_hit[i];
+    return s;
+  }
+
+  const Xapian::Database& db_;
+  StemVariants& variants_;
+  Xapian::docid did_;
+  std::vector<Xapian::termpos> starts_;
+  std::vector<double> lengths_;
+  size_t n_;
+  double total_passages_;
+};
+
+struct Probe {
+  Xapian::Database ranges, passages;
+  scrutiny::QueryContext context;
+  std::vector<std::string> theme_ids;  // sorted: what kSlotTags indexes
+  scrutiny::FacetDictionary dictionary;
+  double total_passages = 0;
+};
+
+struct FileHit {
+  Xapian::docid did;
+  size_t passage;
+  double score;
+};
+
+// The ranked first pass and the best passage of each candidate file; the
+// top 10 read back as a search prints them.
+std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t candidates, StemVariants& variants) {
+  Xapian::Enquire enquire(probe.ranges);
+  enquire.set_query(query);
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates));
+  std::vector<FileHit> hits;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    PassageEvaluator eval(probe.ranges, doc, probe.total_passages, variants);
+    const PassageScores s = eval.eval(query);
+    FileHit best{*it, 0, -1};
+    for (size_t i = 0; i < s.hit.size(); ++i)
+      if (s.hit[i] && s.score[i] > best.score) best = {*it, i, s.score[i]};
+    if (best.score >= 0) hits.push_back(best);
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const FileHit& a, const FileHit& b) { return a.score > b.score; });
+  if (hits.size() > 10) hits.resize(10);
+  for (const auto& h : hits) {
+    const Xapian::Document doc = probe.ranges.get_document(h.did);
+    const auto passage = nlohmann::json::parse(bench::passage_json(doc.get_data(), h.passage));
+    const auto fields = nlohmann::json::parse(
+        probe.ranges.get_metadata(std::string(scrutiny::schema::kDocumentFieldsKey) + doc.get_value(scrutiny::schema::kSlotDocId)),
+        nullptr, false);
+    if (passage.is_discarded() || fields.is_discarded()) std::fprintf(stderr, "doclevel_probe: unreadable data\n");
+  }
+  return hits;
+}
+
+// Every matching file's passages evaluated; facet counts of the matching
+// ones. Returns the number of matching passages.
+size_t facets(Probe& probe, const Xapian::Query& query, scrutiny::Facets& out, StemVariants& variants) {
+  Xapian::Enquire enquire(probe.ranges);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::doccount all = probe.ranges.get_doccount();
+  const Xapian::MSet mset = enquire.get_mset(0, all, all);
+  size_t matched = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    PassageEvaluator eval(probe.ranges, doc, probe.total_passages, variants);
+    const PassageScores s = eval.eval(query);
+    const std::string tags = doc.get_value(bench::kSlotTags);
+    size_t at = 0, in_file = 0;
+    for (size_t i = 0; i < s.hit.size() && at < tags.size(); ++i) {
+      const int polarity = static_cast<unsigned char>(tags[at]) & 0x7f;
+      const size_t n_themes = static_cast<unsigned char>(tags[at + 1]);
+      if (s.hit[i]) {
+        ++in_file;
+        out["polarity"][scrutiny::to_string(static_cast<scrutiny::Polarity>(polarity))]++;
+        for (size_t k = 0; k < n_themes; ++k) out["theme"][probe.theme_ids[static_cast<unsigned char>(tags[at + 2 + k])]]++;
+      }
+      at += 2 + n_themes;
+    }
+    if (in_file == 0) continue;
+    matched += in_file;
+    const std::string packed = probe.dictionary.decode(doc.get_value(scrutiny::schema::kSlotFacets));
+    const auto fields = scrutiny::schema::unpack_facets(packed);
+    out["year"][std::string(fields.year)] += in_file;
+    out["type"][std::string(fields.type)] += in_file;
+  }
+  return matched;
+}
+
+// theme -> year -> {passages, concerns}, non-boilerplate passages only.
+using ThemeCounts = std::map<std::string, std::map<int, std::pair<size_t, size_t>>>;
+
+ThemeCounts themes_table(Probe& probe) {
+  ThemeCounts counts;
+  auto year = probe.ranges.valuestream_begin(scrutiny::schema::kSlotYear);
+  for (auto v = probe.ranges.valuestream_begin(bench::kSlotTags); v != probe.ranges.valuestream_end(bench::kSlotTags); ++v) {
+    year.skip_to(v.get_docid());
+    if (year == probe.ranges.valuestream_end(scrutiny::schema::kSlotYear) || year.get_docid() != v.get_docid()) continue;
+    const int y = static_cast<int>(Xapian::sortable_unserialise(*year));
+    const std::string tags = *v;
+    for (size_t at = 0; at < tags.size();) {
+      const int flags = static_cast<unsigned char>(tags[at]);
+      const size_t n_themes = static_cast<unsigned char>(tags[at + 1]);
+      if (!(flags & bench::kBoilerplateBit))
+        for (size_t k = 0; k < n_themes; ++k) {
+          auto& cell = counts[probe.theme_ids[static_cast<unsigned char>(tags[at + 2 + k])]][y];
+          cell.first++;
+          cell.second += (flags & 0x7f) == static_cast<int>(scrutiny::Polarity::concern);
+        }
+      at += 2 + n_themes;
+    }
+  }
+  return counts;
+}
+
+Xapian::doccount passage_matches(const Xapian::Database& db, const Xapian::Query& q) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+// How many of `hits` the passage index scores at least as high as its own
+// 10th hit (`threshold`): the generated corpus repeats sentences, so many
+// passages tie and comparing files would count tie order as disagreement.
+// `ratio_sum` adds each hit's score over the threshold (at most 1).
+size_t as_good(const Probe& probe, const std::vector<FileHit>& hits, const Xapian::Query& on_passages, double threshold,
+               double& ratio_sum) {
+  Xapian::Enquire enquire(probe.passages);
+  if (auto norm = scrutiny::LengthNorm::of(probe.passages)) enquire.set_weighting_scheme(norm->weight());
+  size_t n = 0;
+  for (const auto& h : hits) {
+    const std::string uid = probe.ranges.get_document(h.did).get_value(scrutiny::schema::kSlotDocId) + "-" + std::to_string(h.passage);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, on_passages,
+                                    Xapian::Query(scrutiny::schema::term(scrutiny::schema::kUniqueId, uid))));
+    const Xapian::MSet m = enquire.get_mset(0, 1);
+    n += !m.empty() && m.begin().get_weight() >= threshold - 1e-6;
+    if (!m.empty()) ratio_sum += std::min(1.0, m.begin().get_weight() / threshold);
+  }
+  return n;
+}
+
+int run(Probe& probe, const std::string& passages_dir, const std::vector<bench::BenchQuery>& queries, int repeat, size_t candidates) {
+  auto searcher = scrutiny::Searcher::open(passages_dir, probe.context);
+  if (!searcher) {
+    std::fprintf(stderr, "doclevel_probe: %s\n", searcher.error().c_str());
+    return 2;
+  }
+  std::map<std::string, std::vector<double>> times;
+  size_t same_count = 0, compared = 0, shared_top = 0, top_total = 0;
+  double ratio_sum = 0;
+  for (int pass = 0; pass <= repeat; ++pass) {
+    for (const auto& q : queries) {
+      const auto filters = bench::parse_flags(q.flags);
+      const auto start = Clock::now();
+      auto parsed = scrutiny::parse_query(probe.ranges, q.text, filters, probe.context);
+      if (!parsed) {
+        std::fprintf(stderr, "doclevel_probe: %s: %s\n", q.text.c_str(), parsed.error().c_str());
+        return 1;
+      }
+      scrutiny::Facets counted;
+      StemVariants variants(probe.ranges);  // per query, as a one-shot CLI search would
+      size_t matched = 0;
+      std::vector<FileHit> hits;
+      if (q.kind == "facets") {
+        matched = facets(probe, parsed->query, counted, variants);
+        hits = top10(probe, parsed->query, candidates, variants);
+      } else {
+        hits = top10(probe, parsed->query, candidates, variants);
+      }
+      const double ms = ms_since(start);
+      if (pass > 0) {
+        times[q.kind].push_back(ms);
+        if (q.kind != "facets") times["top10"].push_back(ms);
+        continue;
+      }
+      // Warm-up pass: check against the passage index.
+      auto on_passages = scrutiny::parse_query(probe.passages, q.text, filters, probe.context);
+      if (!on_passages) continue;
+      if (q.kind != "facets") {
+        scrutiny::Facets ignored;
+        matched = facets(probe, parsed->query, ignored, variants);
+      }
+      const Xapian::doccount expected = passage_matches(probe.passages, on_passages->query);
+      ++compared;
+      same_count += matched == expected;
+      if (matched != expected)
+        std::fprintf(stderr, "count differs: %s [%s]: ranges %zu, passages %u\n", q.text.c_str(), q.flags.c_str(), matched, expected);
+      scrutiny::SearchRequest request;
+      request.query = q.text;
+      request.filters = filters;
+      auto result = searcher->search(request);
+      if (result) {
+        top_total += std::min<size_t>(10, result->hits.size());
+        if (!result->hits.empty()) shared_top += as_good(probe, hits, on_passages->query, result->hits.back().score, ratio_sum);
+      }
+    }
+  }
+  std::printf("queries\t%zu\nsame_passage_count\t%zu\ntop10_as_good\t%zu of %zu\n", compared, same_count, shared_top, top_total);
+  std::printf("top10_score_ratio_mean\t%.3f\n", top_total ? ratio_sum / static_cast<double>(top_total) : 0.0);
+  bench::report(times);
+  return 0;
+}
+
+// Times the theme x year table and checks it against the passage index's.
+void run_themes(Probe& probe, int repeat) {
+  auto taxonomy = scrutiny::Taxonomy::load_file(scrutiny::Taxonomy::default_path());
+  if (!taxonomy) return;
+  ThemeCounts counts;
+  std::vector<double> ours, theirs;
+  for (int pass = 0; pass <= repeat; ++pass) {
+    auto start = Clock::now();
+    counts = themes_table(probe);
+    if (pass > 0) ours.push_back(ms_since(start));
+    start = Clock::now();
+    auto table = scrutiny::build_themes_table(probe.passages, taxonomy->themes());
+    if (pass > 0) theirs.push_back(ms_since(start));
+    if (pass > 0 || !table) continue;
+    size_t cells = 0, same = 0;
+    for (const auto& row : table->themes)
+      for (const auto& [year, n] : row.counts) {
+        ++cells;
+        const auto cell = counts[row.id][year];
+        same += cell.first == n && cell.second == row.concerns.at(year);
+      }
+    std::printf("themes_cells_same\t%zu of %zu\n", same, cells);
+  }
+  std::printf("themes_ms_ranges_p50\t%.3f\nthemes_ms_passages_p50\t%.3f\n", bench::percentile(ours, 0.5),
+              bench::percentile(theirs, 0.5));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string ranges, passages, queries_path = std::string(BENCH_DATA_DIR) + "/queries.tsv";
+  int repeat = 3;
+  size_t candidates = 50;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string a = argv[i], v = argv[i + 1];
+    if (a == "--ranges") ranges = v;
+    else if (a == "--passages") passages = v;
+    else if (a == "--repeat") repeat = std::atoi(v.c_str());
+    else if (a == "--candidates") candidates = std::stoul(v);
+    else if (a == "--queries") queries_path = v;
+  }
+  const auto queries = bench::load_queries(queries_path);
+  if (ranges.empty() || passages.empty() || queries.empty()) {
+    std::fprintf(stderr, "usage: doclevel_probe --ranges DB --passages DB [--repeat N] [--candidates N] [--queries FILE]\n");
+    return 2;
+  }
+  try {
+    Probe probe{Xapian::Database(ranges), Xapian::Database(passages), {}, {}, {}};
+    probe.context.spelling = false;
+    probe.context.synonyms = &scrutiny::Synonyms::default_set();
+    if (auto taxonomy = scrutiny::Taxonomy::load_file(scrutiny::Taxonomy::default_path()))
+      for (const auto& t : taxonomy->themes()) probe.theme_ids.push_back(t.id);
+    std::sort(probe.theme_ids.begin(), probe.theme_ids.end());
+    probe.dictionary = scrutiny::FacetDictionary::load(probe.ranges);
+    for (auto v = probe.ranges.valuestream_begin(bench::kSlotStarts); v != probe.ranges.valuestream_end(bench::kSlotStarts); ++v)
+      probe.total_passages += static_cast<double>(bench::decode_starts(*v).size() - 1);
+    run_themes(probe, repeat);
+    return run(probe, passages, queries, repeat, candidates);
+  } catch (const Xapian::Error& e) {
+    std::fprintf(stderr, "doclevel_probe: %s\n", e.get_description().c_str());
+    return 2;
+  }
+}
