@@ -6,9 +6,11 @@
 // rewritten for it. For every query of the benchmark set it reports:
 //   - matching passages in both indexes (the ranges index's found from
 //     positions), so a wrong evaluator shows;
-//   - top10: a ranked first pass over files (BM25 on the file's terms), the
-//     best passage of each of the first --candidates files scored alone from
-//     its positions, the 10 best read back (passage JSON, docfields record);
+//   - top10: a ranked first pass over files (BM25 on each term's best
+//     passage wdf, a bound on the file's best passage), files read --batch at
+//     a time, each one's best passage scored from its positions, until ten
+//     passages beat every unread file's bound; the 10 read back (passage
+//     JSON, docfields record);
 //     and how many of those 10 passages the passage index scores at least
 //     as high as its own 10th hit (ties are common);
 //   - facets: every matching file's passages evaluated, and the matching
@@ -16,7 +18,8 @@
 //   - themes: the theme x year table (non-boilerplate passages, concerns),
 //     checked cell by cell against build_themes_table on the passage index.
 //
-//   doclevel_probe --ranges DB --passages DB [--repeat N] [--candidates N] [--queries FILE]
+//   doclevel_probe --ranges DB --passages DB [--repeat N] [--batch N] [--queries FILE]
+//                  [--max-files N]  (top10 reads at most N files: approximate past them; 0: no limit)
 //                  [--each 1]   (each timed query's ms, kind, query and flags on stderr)
 #include <chrono>
 #include <cmath>
@@ -121,15 +124,14 @@ struct QueryScratch {
 };
 
 // Evaluates a parsed query passage by passage inside one file, from the
-// position lists of its terms: Xapian's default BM25 (k1 1, b 0.5,
-// min_normlen 0.5) per passage, with the passage's own length.
+// position lists of its terms, scored as the passage index scores passages
+// (BM25 on length-normalised wdfs) but with file counts for the idf.
 class PassageEvaluator {
  public:
-  // `total_passages`: the passages of every file, the N of the idf.
-  PassageEvaluator(const Xapian::Database& db, const Xapian::Document& doc, double total_passages, QueryScratch& scratch)
+  PassageEvaluator(const Xapian::Database& db, const Xapian::Document& doc, QueryScratch& scratch)
       : db_(db), variants_(scratch.variants), file_terms_(scratch.file_terms), did_(doc.get_docid()), starts_(bench::decode_starts(doc.get_value(bench::kSlotStarts))),
         lengths_(bench::decode_lengths(doc.get_value(bench::kSlotLengths))),
-        n_(starts_.empty() ? 0 : starts_.size() - 1), total_passages_(total_passages) {}
+        n_(starts_.empty() ? 0 : starts_.size() - 1) {}
 
   PassageScores eval(const Xapian::Query& q) {
     switch (q.get_type()) {
@@ -148,6 +150,7 @@ class PassageEvaluator {
         return s;
       }
       case Xapian::Query::LEAF_MATCH_NOTHING: return PassageScores(n_);
+      case Xapian::Query::OP_SYNONYM: return synonym(q);
       default: return any_of(q);  // OR, SYNONYM, ELITE_SET, MAX, XOR (as OR)
     }
   }
@@ -174,19 +177,42 @@ class PassageEvaluator {
       if (file_terms_.holds(t, did_)) std::fill(s.hit.begin(), s.hit.end(), 1);
       return s;
     }
-    std::vector<double> wdf(n_, 0.0);
+    std::vector<Xapian::termcount> wdf(n_, 0);
     for (auto p : pos) wdf[passage_of(p)] += 1;
-    // The index counts files per term, not passages: the collection
-    // frequency stands in for the passages holding it (a passage rarely
-    // holds a word twice).
-    const double df = std::max<double>(1, db_.get_collection_freq(t));
-    const double idf = std::max(0.01, std::log((total_passages_ - df + 0.5) / (df + 0.5)));
+    return weighed(wdf, db_.get_termfreq(t));
+  }
+
+  // Xapian's BM25Weight as the index's LengthNorm::weight() sets it (k1 in
+  // scaled units, b = 0) on each passage's normalised wdf, with the file
+  // counts Xapian's first pass uses: a passage never outscores its file.
+  PassageScores weighed(const std::vector<Xapian::termcount>& wdf, double termfreq) const {
+    PassageScores s(n_);
+    double tw = (db_.get_doccount() - termfreq + 0.5) / (termfreq + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    const double k1 = norm_.scale, termweight = std::log(tw) * (k1 + 1);
     for (size_t i = 0; i < n_; ++i) {
       if (wdf[i] == 0) continue;
+      const double w = scrutiny::scaled_wdf(wdf[i], norm_.factor(static_cast<Xapian::termcount>(length(i))));
       s.hit[i] = 1;
-      s.score[i] = idf * wdf[i] * 2.0 / (wdf[i] + (0.5 + 0.5 * std::max(0.5, length(i) / 158.0)));
+      s.score[i] = termweight * w / (k1 + w);
     }
     return s;
+  }
+
+  // Xapian weighs a synonym group as one term: its wdfs summed, its file
+  // count estimated as an OR's.
+  PassageScores synonym(const Xapian::Query& q) {
+    std::vector<Xapian::termcount> wdf(n_, 0);
+    double termfreq = 0, n_files = db_.get_doccount();
+    for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+      const Xapian::Query sub = q.get_subquery(k);
+      if (sub.get_type() != Xapian::Query::LEAF_TERM) return any_of(q);
+      const std::string t = *sub.get_terms_begin();
+      for (auto p : positions(t)) wdf[passage_of(p)] += 1;
+      const double tf = db_.get_termfreq(t);
+      termfreq = termfreq + tf - termfreq * tf / n_files;
+    }
+    return weighed(wdf, std::round(termfreq));
   }
 
   PassageScores all_of(const Xapian::Query& q) {
@@ -260,7 +286,7 @@ class PassageEvaluator {
   std::vector<Xapian::termpos> starts_;
   std::vector<double> lengths_;
   size_t n_;
-  double total_passages_;
+  scrutiny::LengthNorm norm_;
 };
 
 struct Probe {
@@ -279,21 +305,34 @@ struct FileHit {
 
 // The ranked first pass and the best passage of each candidate file; the
 // top 10 read back as a search prints them.
-std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t candidates, QueryScratch& scratch) {
+std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t batch, size_t max_files, QueryScratch& scratch,
+                           size_t& evaluated) {
   Xapian::Enquire enquire(probe.ranges);
   enquire.set_query(query);
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(candidates));
-  std::vector<Xapian::docid> files(mset.begin(), mset.end());
-  std::sort(files.begin(), files.end());  // FileTerms moves forward
+  enquire.set_weighting_scheme(scrutiny::LengthNorm().weight());
   std::vector<FileHit> hits;
-  for (Xapian::docid did : files) {
-    const Xapian::Document doc = probe.ranges.get_document(did);
-    PassageEvaluator eval(probe.ranges, doc, probe.total_passages, scratch);
-    const PassageScores s = eval.eval(query);
-    FileHit best{did, 0, -1};
-    for (size_t i = 0; i < s.hit.size(); ++i)
-      if (s.hit[i] && s.score[i] > best.score) best = {did, i, s.score[i]};
-    if (best.score >= 0) hits.push_back(best);
+  // Files come in order of their bound (their weight); stop once ten
+  // passages score at least the bound of every file not yet read.
+  for (Xapian::doccount offset = 0;; offset += static_cast<Xapian::doccount>(batch)) {
+    const Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(batch));
+    if (mset.empty()) break;
+    std::vector<Xapian::docid> files(mset.begin(), mset.end());
+    std::sort(files.begin(), files.end());  // FileTerms moves forward
+    for (Xapian::docid did : files) {
+      const Xapian::Document doc = probe.ranges.get_document(did);
+      PassageEvaluator eval(probe.ranges, doc, scratch);
+      const PassageScores s = eval.eval(query);
+      ++evaluated;
+      FileHit best{did, 0, -1};
+      for (size_t i = 0; i < s.hit.size(); ++i)
+        if (s.hit[i] && s.score[i] > best.score) best = {did, i, s.score[i]};
+      if (best.score >= 0) hits.push_back(best);
+    }
+    std::sort(hits.begin(), hits.end(), [](const FileHit& a, const FileHit& b) { return a.score > b.score; });
+    if (hits.size() > 10) hits.resize(10);
+    const double bound = (--mset.end()).get_weight();
+    if (hits.size() == 10 && hits.back().score >= bound * (1 - 1e-9)) break;
+    if (max_files && offset + batch >= max_files) break;  // approximate from here
   }
   std::stable_sort(hits.begin(), hits.end(), [](const FileHit& a, const FileHit& b) { return a.score > b.score; });
   if (hits.size() > 10) hits.resize(10);
@@ -327,7 +366,7 @@ size_t facets(Probe& probe, const Xapian::Query& query, scrutiny::Facets& out, Q
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     if (k > 1 && (static_cast<uint64_t>(*it) * 0x9E3779B97F4A7C15ull >> 40) % k != 0) continue;
     const Xapian::Document doc = it.get_document();
-    PassageEvaluator eval(probe.ranges, doc, probe.total_passages, scratch);
+    PassageEvaluator eval(probe.ranges, doc, scratch);
     const PassageScores s = eval.eval(query);
     const std::string tags = doc.get_value(bench::kSlotTags);
     size_t at = 0, in_file = 0;
@@ -407,7 +446,7 @@ size_t as_good(const Probe& probe, const std::vector<FileHit>& hits, const Xapia
 }
 
 int run(Probe& probe, const std::string& passages_dir, const std::vector<bench::BenchQuery>& queries, int repeat,
-        size_t candidates, bool each) {
+        size_t batch, size_t max_files, bool each) {
   auto searcher = scrutiny::Searcher::open(passages_dir, probe.context);
   if (!searcher) {
     std::fprintf(stderr, "doclevel_probe: %s\n", searcher.error().c_str());
@@ -416,6 +455,7 @@ int run(Probe& probe, const std::string& passages_dir, const std::vector<bench::
   std::map<std::string, std::vector<double>> times;
   size_t same_count = 0, compared = 0, shared_top = 0, top_total = 0;
   double ratio_sum = 0, worst_estimate = 0;
+  size_t evaluated = 0, searches = 0;
   size_t sampled = 0;
   for (int pass = 0; pass <= repeat; ++pass) {
     for (const auto& q : queries) {
@@ -432,11 +472,12 @@ int run(Probe& probe, const std::string& passages_dir, const std::vector<bench::
       std::vector<FileHit> hits;
       if (q.kind == "facets") {
         matched = facets(probe, parsed->query, counted, scratch, true);
-        hits = top10(probe, parsed->query, candidates, scratch);
+        hits = top10(probe, parsed->query, batch, max_files, scratch, evaluated);
       } else {
-        hits = top10(probe, parsed->query, candidates, scratch);
+        hits = top10(probe, parsed->query, batch, max_files, scratch, evaluated);
       }
       const double ms = ms_since(start);
+      ++searches;
       if (pass > 0) {
         if (each) std::fprintf(stderr, "%.3f\t%s\t%s\t%s\n", ms, q.kind.c_str(), q.text.c_str(), q.flags.c_str());
         times[q.kind].push_back(ms);
@@ -469,6 +510,7 @@ int run(Probe& probe, const std::string& passages_dir, const std::vector<bench::
     }
   }
   std::printf("queries\t%zu\nsame_passage_count\t%zu\ntop10_as_good\t%zu of %zu\n", compared, same_count, shared_top, top_total);
+  std::printf("files_evaluated_per_top10\t%.1f\n", static_cast<double>(evaluated) / std::max<size_t>(1, searches));
   std::printf("facet_queries_sampled\t%zu\nworst_sampled_count_error\t%.3f\n", sampled, worst_estimate);
   std::printf("top10_score_ratio_mean\t%.3f\n", top_total ? ratio_sum / static_cast<double>(top_total) : 0.0);
   bench::report(times);
@@ -507,20 +549,21 @@ void run_themes(Probe& probe, int repeat) {
 int main(int argc, char** argv) {
   std::string ranges, passages, queries_path = std::string(BENCH_DATA_DIR) + "/queries.tsv";
   int repeat = 3;
-  size_t candidates = 50;
+  size_t batch = 20, max_files = 0;
   bool each = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--ranges") ranges = v;
     else if (a == "--passages") passages = v;
     else if (a == "--repeat") repeat = std::atoi(v.c_str());
-    else if (a == "--candidates") candidates = std::stoul(v);
+    else if (a == "--batch") batch = std::stoul(v);
+    else if (a == "--max-files") max_files = std::stoul(v);
     else if (a == "--queries") queries_path = v;
     else if (a == "--each") each = v != "0";
   }
   const auto queries = bench::load_queries(queries_path);
   if (ranges.empty() || passages.empty() || queries.empty()) {
-    std::fprintf(stderr, "usage: doclevel_probe --ranges DB --passages DB [--repeat N] [--candidates N] [--queries FILE]\n");
+    std::fprintf(stderr, "usage: doclevel_probe --ranges DB --passages DB [--repeat N] [--batch N] [--queries FILE]\n");
     return 2;
   }
   try {
@@ -534,7 +577,7 @@ int main(int argc, char** argv) {
     for (auto v = probe.ranges.valuestream_begin(bench::kSlotStarts); v != probe.ranges.valuestream_end(bench::kSlotStarts); ++v)
       probe.total_passages += static_cast<double>(bench::decode_starts(*v).size() - 1);
     run_themes(probe, repeat);
-    return run(probe, passages, queries, repeat, candidates, each);
+    return run(probe, passages, queries, repeat, batch, max_files, each);
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "doclevel_probe: %s\n", e.get_description().c_str());
     return 2;

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,30 +104,38 @@ inline std::string chunked_data(const std::vector<std::string>& jsons) {
 inline Xapian::Document merge_as_ranges(const scrutiny::Document& doc, const std::vector<Xapian::Document>& passages,
                                         const std::vector<std::string>& theme_ids) {
   Xapian::Document merged;
+  const scrutiny::LengthNorm norm;  // the passage index's defaults
+  std::map<std::string, Xapian::termcount> best_wdf;
   std::string starts, tags, lengths;
   std::vector<std::string> jsons;
   Xapian::termpos base = 1, previous = 0;
   for (size_t i = 0; i < passages.size(); ++i) {
     const Xapian::Document& xd = passages[i];
-    put_varint(lengths, scrutiny::passage_length(xd));
+    const Xapian::termcount length = scrutiny::passage_length(xd);
+    const double factor = norm.factor(length);
+    put_varint(lengths, length);
     put_varint(starts, base - previous);
     previous = base;
     Xapian::termpos last = 0;
     for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
       const std::string& term = *t;
       if (is_title_term(term) && i > 0) continue;
+      if (t.get_wdf() > 0) {
+        Xapian::termcount& best = best_wdf[term];
+        best = std::max(best, scrutiny::scaled_wdf(t.get_wdf(), factor));
+      }
       if (is_stem(term)) {
-        merged.add_term(term, t.get_wdf());
+        continue;  // the wdf alone, added below
       } else if (t.positionlist_count() > 0) {
         for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) {
-          merged.add_posting(term, base + *p);
+          merged.add_posting(term, base + *p, 0);
           last = std::max(last, *p);
         }
       } else if (t.get_wdf() > 0 || is_passage_tag(term)) {
         // wdf consecutive positions from the start: the passage's wdf
         // survives, and a run of consecutive positions costs next to nothing.
         const Xapian::termcount wdf = std::max<Xapian::termcount>(t.get_wdf(), 1);
-        for (Xapian::termcount k = 0; k < wdf; ++k) merged.add_posting(term, base + k);
+        for (Xapian::termcount k = 0; k < wdf; ++k) merged.add_posting(term, base + k, 0);
       } else if (term[0] != 'Q') {
         merged.add_boolean_term(term);
       }
@@ -139,6 +148,7 @@ inline Xapian::Document merge_as_ranges(const scrutiny::Document& doc, const std
       tags += static_cast<char>(std::lower_bound(theme_ids.begin(), theme_ids.end(), id) - theme_ids.begin());
     jsons.push_back(scrutiny::passage_data(doc, p, i).dump());
   }
+  for (const auto& [term, wdf] : best_wdf) merged.add_term(term, wdf);
   put_varint(starts, base - previous);  // the end of the last passage
   if (!passages.empty()) {
     merged.add_boolean_term(scrutiny::schema::term(scrutiny::schema::kUniqueId, doc.doc_id + "-0"));
