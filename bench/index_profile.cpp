@@ -64,7 +64,7 @@ bool build_cache(const fs::path& dir, const std::string& cache) {
   for (const auto& f : documents_under(dir)) {
     auto doc = scrutiny::ingest_file(f.string(), scrutiny::IngestOptions{&taxonomy.value(), std::nullopt, true});
     if (!doc) continue;
-    doc->doc_id = f.filename().string();
+    doc->doc_id = fs::relative(f, dir).string();  // file names repeat across folders (9 of the 93 Ofsted reports)
     const std::string wire = scrutiny::encode_document(doc.value());
     const uint64_t n = wire.size();
     out.write(reinterpret_cast<const char*>(&n), sizeof n);
