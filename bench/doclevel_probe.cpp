@@ -7,8 +7,8 @@
 //   - matching passages in both indexes (the ranges index's found from
 //     positions), so a wrong evaluator shows;
 //   - top10: a ranked first pass over files (BM25 on each term's best
-//     passage wdf, a bound on the file's best passage), files read --batch at
-//     a time, each one's best passage scored from its positions, until ten
+//     passage wdf, a bound on the file's best passage), files read in
+//     batches (--batch, doubling), each one's best passage scored, until ten
 //     passages beat every unread file's bound; the 10 read back (passage
 //     JSON, docfields record);
 //     and how many of those 10 passages the passage index scores at least
@@ -21,11 +21,13 @@
 //   doclevel_probe --ranges DB --passages DB [--repeat N] [--batch N] [--queries FILE]
 //                  [--max-files N]  (top10 reads at most N files: approximate past them; 0: no limit)
 //                  [--each 1]   (each timed query's ms, kind, query and flags on stderr)
+//                  [--near 0]   (first pass without the OP_NEAR same-passage restriction)
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,9 +92,9 @@ class StemVariants {
   std::map<std::string, std::vector<std::string>> cache_;
 };
 
-// Whether a file holds a term without positions (Y2021, XTYPE..., the D and M
-// terms of a date range): one posting cursor per term and query, moved
-// forward, so files must be asked about in ascending docid order.
+// Whether a file holds a term, and where: one posting cursor per term and
+// query, moved forward, so files must be asked about in ascending docid
+// order.
 class FileTerms {
  public:
   explicit FileTerms(const Xapian::Database& db) : db_(db) {}
@@ -105,6 +107,15 @@ class FileTerms {
     c.asked = did;
     c.at.skip_to(did);
     return c.at != db_.postlist_end(term) && *c.at == did;
+  }
+
+  // The term's positions in file `did`, read through its posting cursor:
+  // Database::positionlist_begin(did, term) opens a B-tree cursor per call,
+  // which cost the kernel more time than the probe spent itself.
+  void positions(const std::string& term, Xapian::docid did, std::vector<Xapian::termpos>& out) {
+    if (!holds(term, did)) return;
+    const Xapian::PostingIterator& at = cursors_.find(term)->second.at;
+    for (auto p = at.positionlist_begin(); p != at.positionlist_end(); ++p) out.push_back(*p);
   }
 
  private:
@@ -122,6 +133,96 @@ struct QueryScratch {
   FileTerms file_terms;
   explicit QueryScratch(const Xapian::Database& db) : variants(db), file_terms(db) {}
 };
+
+// The terms of a query with positions in the ranges index, as an operand of
+// OP_NEAR: words, passage tags, XSYN/XSYNE, section words, and a Z stem as
+// the OR of its words; nullopt for anything else (file terms, title words).
+std::optional<std::vector<Xapian::Query>> near_terms(const Xapian::Query& q, StemVariants& variants) {
+  std::vector<Xapian::Query> out;
+  if (q.get_type() == Xapian::Query::LEAF_TERM) {
+    const std::string t = *q.get_terms_begin();
+    if (t.empty() || bench::is_title_term(t)) return std::nullopt;
+    if (bench::is_stem(t)) {
+      if (t.size() > 1 && t[1] >= 'A' && t[1] <= 'Z') return std::nullopt;  // ZXSECT...: keep it simple
+      for (const auto& w : variants.of(t)) out.emplace_back(w);
+      if (out.empty()) return std::nullopt;
+      return out;
+    }
+    const bool word = !(t[0] >= 'A' && t[0] <= 'Z');
+    using namespace scrutiny::schema;
+    if (word || bench::is_passage_tag(t) || bench::starts_with(t, kSynonym) || bench::starts_with(t, kSection)) return std::vector{q};
+    return std::nullopt;
+  }
+  if (q.get_type() != Xapian::Query::OP_OR && q.get_type() != Xapian::Query::OP_SYNONYM) return std::nullopt;
+  for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+    const Xapian::Query sub = q.get_subquery(k);
+    if (sub.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    auto terms = near_terms(sub, variants);
+    if (!terms) return std::nullopt;
+    out.insert(out.end(), terms->begin(), terms->end());
+  }
+  return out;
+}
+
+// A boolean query every file with a matching passage matches: each AND's
+// positional operands joined by OP_NEAR (kNearWindow), so Xapian's matcher,
+// which reads positions through one cursor per term, drops the files that
+// hold the words only in different passages. nullopt: no constraint to add.
+std::optional<Xapian::Query> same_passage(const Xapian::Query& q, StemVariants& variants) {
+  using Q = Xapian::Query;
+  switch (q.get_type()) {
+    case Q::OP_AND:
+    case Q::OP_FILTER: {
+      std::vector<Q> near, rest;
+      for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+        const Q sub = q.get_subquery(k);
+        if (auto terms = near_terms(sub, variants)) {
+          near.push_back(terms->size() == 1 ? terms->front() : Q(Q::OP_OR, terms->begin(), terms->end()));
+        } else if (auto inner = same_passage(sub, variants)) {
+          rest.push_back(*inner);
+        }
+      }
+      if (near.size() >= 2) rest.push_back(Q(Q::OP_NEAR, near.begin(), near.end(), bench::kNearWindow));
+      if (rest.empty()) return std::nullopt;
+      return rest.size() == 1 ? rest.front() : Q(Q::OP_AND, rest.begin(), rest.end());
+    }
+    case Q::OP_OR: {
+      std::vector<Q> each;
+      for (size_t k = 0; k < q.get_num_subqueries(); ++k) {
+        auto inner = same_passage(q.get_subquery(k), variants);
+        if (!inner) return std::nullopt;  // one side unconstrained: the OR is
+        each.push_back(*inner);
+      }
+      return Q(Q::OP_OR, each.begin(), each.end());
+    }
+    case Q::OP_SCALE_WEIGHT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_AND_NOT: return same_passage(q.get_subquery(0), variants);
+    default: return std::nullopt;
+  }
+}
+
+// Without the right side of each AND_NOT: a file may hold the excluded term
+// in one passage and a match in another.
+Xapian::Query without_nots(const Xapian::Query& q) {
+  using Q = Xapian::Query;
+  if (q.get_type() == Q::OP_AND_NOT) return without_nots(q.get_subquery(0));
+  if (q.get_type() != Q::OP_AND && q.get_type() != Q::OP_OR && q.get_type() != Q::OP_FILTER && q.get_type() != Q::OP_AND_MAYBE)
+    return q;
+  std::vector<Q> subs;
+  for (size_t k = 0; k < q.get_num_subqueries(); ++k) subs.push_back(without_nots(q.get_subquery(k)));
+  return Q(static_cast<Q::op>(q.get_type()), subs.begin(), subs.end());
+}
+
+// The first pass over files: the query's weights (each term's best passage:
+// a bound), restricted to files where its words meet in one passage.
+Xapian::Query file_pass(const Xapian::Query& q, StemVariants& variants, bool near) {
+  Xapian::Query relaxed = without_nots(q);
+  if (!near) return relaxed;
+  auto constraint = same_passage(q, variants);
+  if (!constraint) return relaxed;
+  return Xapian::Query(Xapian::Query::OP_AND, relaxed, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *constraint, 0));
+}
 
 // Evaluates a parsed query passage by passage inside one file, from the
 // position lists of its terms, scored as the passage index scores passages
@@ -163,7 +264,7 @@ class PassageEvaluator {
   std::vector<Xapian::termpos> positions(const std::string& t) {
     std::vector<Xapian::termpos> out;
     for (const auto& word : bench::is_stem(t) ? variants_.of(t) : std::vector<std::string>{t})
-      for (auto p = db_.positionlist_begin(did_, word); p != db_.positionlist_end(did_, word); ++p) out.push_back(*p);
+      file_terms_.positions(word, did_, out);
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -172,8 +273,10 @@ class PassageEvaluator {
 
   PassageScores term(const std::string& t) {
     PassageScores s(n_);
-    const auto pos = positions(t);
-    if (pos.empty() && !bench::is_stem(t)) {  // a term of the whole file (Y2021, XTYPE...), or absent
+    const auto pos = bench::is_title_term(t) ? std::vector<Xapian::termpos>{} : positions(t);
+    // A term of the whole file (Y2021, XTYPE..., title words: every passage
+    // of the passage index carries them), or absent.
+    if (pos.empty() && (!bench::is_stem(t) || bench::is_title_term(t))) {
       if (file_terms_.holds(t, did_)) std::fill(s.hit.begin(), s.hit.end(), 1);
       return s;
     }
@@ -295,6 +398,7 @@ struct Probe {
   std::vector<std::string> theme_ids;  // sorted: what kSlotTags indexes
   scrutiny::FacetDictionary dictionary;
   double total_passages = 0;
+  bool near = true;  // first pass restricted by OP_NEAR (same_passage)
 };
 
 struct FileHit {
@@ -308,13 +412,14 @@ struct FileHit {
 std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t batch, size_t max_files, QueryScratch& scratch,
                            size_t& evaluated) {
   Xapian::Enquire enquire(probe.ranges);
-  enquire.set_query(query);
+  enquire.set_query(file_pass(query, scratch.variants, probe.near));
   enquire.set_weighting_scheme(scrutiny::LengthNorm().weight());
   std::vector<FileHit> hits;
   // Files come in order of their bound (their weight); stop once ten
   // passages score at least the bound of every file not yet read.
-  for (Xapian::doccount offset = 0;; offset += static_cast<Xapian::doccount>(batch)) {
-    const Xapian::MSet mset = enquire.get_mset(offset, static_cast<Xapian::doccount>(batch));
+  // Each get_mset runs the match again, so batches double.
+  for (Xapian::doccount offset = 0, size = static_cast<Xapian::doccount>(batch);; offset += size, size *= 2) {
+    const Xapian::MSet mset = enquire.get_mset(offset, size);
     if (mset.empty()) break;
     std::vector<Xapian::docid> files(mset.begin(), mset.end());
     std::sort(files.begin(), files.end());  // FileTerms moves forward
@@ -332,7 +437,7 @@ std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t batc
     if (hits.size() > 10) hits.resize(10);
     const double bound = (--mset.end()).get_weight();
     if (hits.size() == 10 && hits.back().score >= bound * (1 - 1e-9)) break;
-    if (max_files && offset + batch >= max_files) break;  // approximate from here
+    if (max_files && offset + size >= max_files) break;  // approximate from here
   }
   std::stable_sort(hits.begin(), hits.end(), [](const FileHit& a, const FileHit& b) { return a.score > b.score; });
   if (hits.size() > 10) hits.resize(10);
@@ -355,7 +460,7 @@ std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t batc
 // k: the passage index's rule (search.h), applied to whole files.
 size_t facets(Probe& probe, const Xapian::Query& query, scrutiny::Facets& out, QueryScratch& scratch, bool sample) {
   Xapian::Enquire enquire(probe.ranges);
-  enquire.set_query(query);
+  enquire.set_query(file_pass(query, scratch.variants, probe.near));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   const Xapian::doccount all = probe.ranges.get_doccount();
@@ -550,7 +655,7 @@ int main(int argc, char** argv) {
   std::string ranges, passages, queries_path = std::string(BENCH_DATA_DIR) + "/queries.tsv";
   int repeat = 3;
   size_t batch = 20, max_files = 0;
-  bool each = false;
+  bool each = false, near = true;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
     if (a == "--ranges") ranges = v;
@@ -560,6 +665,7 @@ int main(int argc, char** argv) {
     else if (a == "--max-files") max_files = std::stoul(v);
     else if (a == "--queries") queries_path = v;
     else if (a == "--each") each = v != "0";
+    else if (a == "--near") near = v != "0";
   }
   const auto queries = bench::load_queries(queries_path);
   if (ranges.empty() || passages.empty() || queries.empty()) {
@@ -569,6 +675,7 @@ int main(int argc, char** argv) {
   try {
     Probe probe{Xapian::Database(ranges), Xapian::Database(passages), {}, {}, {}};
     probe.context.spelling = false;
+    probe.near = near;
     probe.context.synonyms = &scrutiny::Synonyms::default_set();
     if (auto taxonomy = scrutiny::Taxonomy::load_file(scrutiny::Taxonomy::default_path()))
       for (const auto& t : taxonomy->themes()) probe.theme_ids.push_back(t.id);

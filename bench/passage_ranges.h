@@ -36,6 +36,14 @@ namespace bench {
 inline constexpr Xapian::valueno kSlotStarts = 13;
 inline constexpr Xapian::valueno kSlotTags = 14;  // per passage: polarity | kBoilerplateBit, theme count, theme indexes
 inline constexpr int kBoilerplateBit = 0x80;
+// Passage i+1 starts kPassageGap positions after passage i ends, so terms of
+// two passages are never within kNearWindow of each other, and terms of one
+// passage always are while it spans fewer than kNearWindow positions (the
+// longest passage of our corpora spans 397): OP_NEAR with that window
+// matches exactly the files with a passage holding every term, inside
+// Xapian's matcher.
+inline constexpr Xapian::termpos kNearWindow = 512;
+inline constexpr Xapian::termpos kPassageGap = kNearWindow + 2;
 inline constexpr Xapian::valueno kSlotLengths = 15;  // per passage: varint BM25 length (scrutiny::passage_length)
 
 inline void put_varint(std::string& out, uint64_t v) {
@@ -140,7 +148,7 @@ inline Xapian::Document merge_as_ranges(const scrutiny::Document& doc, const std
         merged.add_boolean_term(term);
       }
     }
-    base += last + 1;
+    base += last + 1 + kPassageGap;
     const scrutiny::Passage& p = doc.passages[i];
     tags += static_cast<char>(static_cast<int>(p.polarity) | (p.boilerplate ? kBoilerplateBit : 0));
     tags += static_cast<char>(p.themes.size());
