@@ -407,6 +407,28 @@ struct FileHit {
   double score;
 };
 
+// File `did`'s best passage for `query`; score -1 when none matches.
+FileHit best_passage(Probe& probe, Xapian::docid did, const Xapian::Query& query, QueryScratch& scratch) {
+  const Xapian::Document doc = probe.ranges.get_document(did);
+  const PassageScores s = PassageEvaluator(probe.ranges, doc, scratch).eval(query);
+  FileHit best{did, 0, -1};
+  for (size_t i = 0; i < s.hit.size(); ++i)
+    if (s.hit[i] && s.score[i] > best.score) best = {did, i, s.score[i]};
+  return best;
+}
+
+// What printing the hits reads: each passage's JSON and its file's docfields record.
+void read_back(Probe& probe, const std::vector<FileHit>& hits) {
+  for (const auto& h : hits) {
+    const Xapian::Document doc = probe.ranges.get_document(h.did);
+    const auto passage = nlohmann::json::parse(bench::passage_json(doc.get_data(), h.passage), nullptr, false);
+    const auto fields = nlohmann::json::parse(
+        probe.ranges.get_metadata(std::string(scrutiny::schema::kDocumentFieldsKey) + doc.get_value(scrutiny::schema::kSlotDocId)),
+        nullptr, false);
+    if (passage.is_discarded() || fields.is_discarded()) std::fprintf(stderr, "doclevel_probe: unreadable data\n");
+  }
+}
+
 // The ranked first pass and the best passage of each candidate file; the
 // top 10 read back as a search prints them.
 std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t batch, size_t max_files, QueryScratch& scratch,
@@ -414,6 +436,7 @@ std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t batc
   Xapian::Enquire enquire(probe.ranges);
   enquire.set_query(file_pass(query, scratch.variants, probe.near));
   enquire.set_weighting_scheme(scrutiny::LengthNorm().weight());
+  const auto by_score = [](const FileHit& a, const FileHit& b) { return a.score > b.score; };
   std::vector<FileHit> hits;
   // Files come in order of their bound (their weight); stop once ten
   // passages score at least the bound of every file not yet read.
@@ -423,32 +446,16 @@ std::vector<FileHit> top10(Probe& probe, const Xapian::Query& query, size_t batc
     if (mset.empty()) break;
     std::vector<Xapian::docid> files(mset.begin(), mset.end());
     std::sort(files.begin(), files.end());  // FileTerms moves forward
-    for (Xapian::docid did : files) {
-      const Xapian::Document doc = probe.ranges.get_document(did);
-      PassageEvaluator eval(probe.ranges, doc, scratch);
-      const PassageScores s = eval.eval(query);
-      ++evaluated;
-      FileHit best{did, 0, -1};
-      for (size_t i = 0; i < s.hit.size(); ++i)
-        if (s.hit[i] && s.score[i] > best.score) best = {did, i, s.score[i]};
-      if (best.score >= 0) hits.push_back(best);
-    }
-    std::sort(hits.begin(), hits.end(), [](const FileHit& a, const FileHit& b) { return a.score > b.score; });
+    for (Xapian::docid did : files)
+      if (FileHit best = best_passage(probe, did, query, scratch); best.score >= 0) hits.push_back(best);
+    evaluated += files.size();
+    std::stable_sort(hits.begin(), hits.end(), by_score);
     if (hits.size() > 10) hits.resize(10);
     const double bound = (--mset.end()).get_weight();
     if (hits.size() == 10 && hits.back().score >= bound * (1 - 1e-9)) break;
     if (max_files && offset + size >= max_files) break;  // approximate from here
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const FileHit& a, const FileHit& b) { return a.score > b.score; });
-  if (hits.size() > 10) hits.resize(10);
-  for (const auto& h : hits) {
-    const Xapian::Document doc = probe.ranges.get_document(h.did);
-    const auto passage = nlohmann::json::parse(bench::passage_json(doc.get_data(), h.passage));
-    const auto fields = nlohmann::json::parse(
-        probe.ranges.get_metadata(std::string(scrutiny::schema::kDocumentFieldsKey) + doc.get_value(scrutiny::schema::kSlotDocId)),
-        nullptr, false);
-    if (passage.is_discarded() || fields.is_discarded()) std::fprintf(stderr, "doclevel_probe: unreadable data\n");
-  }
+  read_back(probe, hits);
   return hits;
 }
 
@@ -550,6 +557,47 @@ size_t as_good(const Probe& probe, const std::vector<FileHit>& hits, const Xapia
   return n;
 }
 
+// How the ranges index's answers compare with the passage index's.
+struct Agreement {
+  size_t compared = 0, same_count = 0, as_good = 0, top_total = 0, sampled = 0;
+  double ratio_sum = 0, worst_estimate = 0;
+
+  void print() const {
+    std::printf("queries\t%zu\nsame_passage_count\t%zu\ntop10_as_good\t%zu of %zu\n", compared, same_count, as_good, top_total);
+    std::printf("facet_queries_sampled\t%zu\nworst_sampled_count_error\t%.3f\n", sampled, worst_estimate);
+    std::printf("top10_score_ratio_mean\t%.3f\n", top_total ? ratio_sum / static_cast<double>(top_total) : 0.0);
+  }
+};
+
+// One query checked against the passage index: its exact passage count, the
+// error of a sampled facet count (`estimate`), and the top 10.
+void check(Probe& probe, scrutiny::Searcher& searcher, const bench::BenchQuery& q, const Xapian::Query& parsed,
+           size_t estimate, const std::vector<FileHit>& hits, Agreement& agreement) {
+  const auto filters = bench::parse_flags(q.flags);
+  auto on_passages = scrutiny::parse_query(probe.passages, q.text, filters, probe.context);
+  if (!on_passages) return;
+  QueryScratch scratch(probe.ranges);
+  scrutiny::Facets ignored;
+  const size_t matched = facets(probe, parsed, ignored, scratch, false);
+  if (q.kind == "facets" && estimate != matched) {
+    ++agreement.sampled;
+    agreement.worst_estimate =
+        std::max(agreement.worst_estimate, std::abs(static_cast<double>(estimate) / static_cast<double>(matched) - 1));
+  }
+  const Xapian::doccount expected = passage_matches(probe.passages, on_passages->query);
+  ++agreement.compared;
+  agreement.same_count += matched == expected;
+  if (matched != expected)
+    std::fprintf(stderr, "count differs: %s [%s]: ranges %zu, passages %u\n", q.text.c_str(), q.flags.c_str(), matched, expected);
+  scrutiny::SearchRequest request;
+  request.query = q.text;
+  request.filters = filters;
+  auto result = searcher.search(request);
+  if (!result || result->hits.empty()) return;
+  agreement.top_total += std::min<size_t>(10, result->hits.size());
+  agreement.as_good += as_good(probe, hits, on_passages->query, result->hits.back().score, agreement.ratio_sum);
+}
+
 int run(Probe& probe, const std::string& passages_dir, const std::vector<bench::BenchQuery>& queries, int repeat,
         size_t batch, size_t max_files, bool each) {
   auto searcher = scrutiny::Searcher::open(passages_dir, probe.context);
@@ -558,66 +606,33 @@ int run(Probe& probe, const std::string& passages_dir, const std::vector<bench::
     return 2;
   }
   std::map<std::string, std::vector<double>> times;
-  size_t same_count = 0, compared = 0, shared_top = 0, top_total = 0;
-  double ratio_sum = 0, worst_estimate = 0;
+  Agreement agreement;
   size_t evaluated = 0, searches = 0;
-  size_t sampled = 0;
   for (int pass = 0; pass <= repeat; ++pass) {
     for (const auto& q : queries) {
-      const auto filters = bench::parse_flags(q.flags);
       const auto start = Clock::now();
-      auto parsed = scrutiny::parse_query(probe.ranges, q.text, filters, probe.context);
+      auto parsed = scrutiny::parse_query(probe.ranges, q.text, bench::parse_flags(q.flags), probe.context);
       if (!parsed) {
         std::fprintf(stderr, "doclevel_probe: %s: %s\n", q.text.c_str(), parsed.error().c_str());
         return 1;
       }
-      scrutiny::Facets counted;
       QueryScratch scratch(probe.ranges);  // per query, as a one-shot CLI search would
-      size_t matched = 0;
-      std::vector<FileHit> hits;
-      if (q.kind == "facets") {
-        matched = facets(probe, parsed->query, counted, scratch, true);
-        hits = top10(probe, parsed->query, batch, max_files, scratch, evaluated);
-      } else {
-        hits = top10(probe, parsed->query, batch, max_files, scratch, evaluated);
-      }
+      scrutiny::Facets counted;
+      const size_t estimate = q.kind == "facets" ? facets(probe, parsed->query, counted, scratch, true) : 0;
+      const std::vector<FileHit> hits = top10(probe, parsed->query, batch, max_files, scratch, evaluated);
       const double ms = ms_since(start);
       ++searches;
-      if (pass > 0) {
-        if (each) std::fprintf(stderr, "%.3f\t%s\t%s\t%s\n", ms, q.kind.c_str(), q.text.c_str(), q.flags.c_str());
-        times[q.kind].push_back(ms);
-        if (q.kind != "facets") times["top10"].push_back(ms);
+      if (pass == 0) {  // warm-up
+        check(probe, searcher.value(), q, parsed->query, estimate, hits, agreement);
         continue;
       }
-      // Warm-up pass: check against the passage index.
-      auto on_passages = scrutiny::parse_query(probe.passages, q.text, filters, probe.context);
-      if (!on_passages) continue;
-      scrutiny::Facets ignored;
-      const size_t estimate = matched;
-      matched = facets(probe, parsed->query, ignored, scratch, false);
-      if (q.kind == "facets" && estimate != matched) {
-        ++sampled;
-        worst_estimate = std::max(worst_estimate, std::abs(static_cast<double>(estimate) / static_cast<double>(matched) - 1));
-      }
-      const Xapian::doccount expected = passage_matches(probe.passages, on_passages->query);
-      ++compared;
-      same_count += matched == expected;
-      if (matched != expected)
-        std::fprintf(stderr, "count differs: %s [%s]: ranges %zu, passages %u\n", q.text.c_str(), q.flags.c_str(), matched, expected);
-      scrutiny::SearchRequest request;
-      request.query = q.text;
-      request.filters = filters;
-      auto result = searcher->search(request);
-      if (result) {
-        top_total += std::min<size_t>(10, result->hits.size());
-        if (!result->hits.empty()) shared_top += as_good(probe, hits, on_passages->query, result->hits.back().score, ratio_sum);
-      }
+      if (each) std::fprintf(stderr, "%.3f\t%s\t%s\t%s\n", ms, q.kind.c_str(), q.text.c_str(), q.flags.c_str());
+      times[q.kind].push_back(ms);
+      if (q.kind != "facets") times["top10"].push_back(ms);
     }
   }
-  std::printf("queries\t%zu\nsame_passage_count\t%zu\ntop10_as_good\t%zu of %zu\n", compared, same_count, shared_top, top_total);
+  agreement.print();
   std::printf("files_evaluated_per_top10\t%.1f\n", static_cast<double>(evaluated) / std::max<size_t>(1, searches));
-  std::printf("facet_queries_sampled\t%zu\nworst_sampled_count_error\t%.3f\n", sampled, worst_estimate);
-  std::printf("top10_score_ratio_mean\t%.3f\n", top_total ? ratio_sum / static_cast<double>(top_total) : 0.0);
   bench::report(times);
   return 0;
 }
