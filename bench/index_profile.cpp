@@ -93,24 +93,25 @@ std::vector<std::string> sorted_theme_ids() {
   return ids;
 }
 
-std::vector<std::string> merged_messages(const std::vector<std::string>& wires) {
+// One 'X' frame per document, its passages merged (passage_ranges.h); the
+// file's passage count goes to `passages`, message by message.
+std::vector<std::string> merged_messages(const std::vector<std::string>& wires, std::vector<size_t>& passages) {
   scrutiny::PassageBuilder raw(scrutiny::Synonyms::default_set(), std::nullopt);
   const std::vector<std::string> theme_ids = sorted_theme_ids();
   std::vector<std::string> out;
   for (const auto& w : wires)
-    if (auto d = scrutiny::decode_document(w))
+    if (auto d = scrutiny::decode_document(w)) {
       out.push_back(scrutiny::encode_indexed_document(d.value(), {bench::merge_as_ranges(d.value(), raw.build(d.value()), theme_ids)}));
+      passages.push_back(d->passages.size());
+    }
   return out;
 }
 
 // What a worker sends for each document: 'D' frames (the Document as JSON),
 // or with `built`, the 'X' frames of passages built by a copy of `builder`.
-// With `ranges`, one 'X' frame per document holding its passages merged
-// into one Xapian document (passage_ranges.h).
 std::vector<std::string> worker_messages(const std::vector<std::string>& wires, bool built,
-                                         const scrutiny::PassageBuilder& builder, bool ranges) {
+                                         const scrutiny::PassageBuilder& builder) {
   if (!built) return wires;
-  if (ranges) return merged_messages(wires);
   scrutiny::PassageBuilder worker_copy = builder;
   std::vector<std::string> out;
   for (const auto& w : wires)
@@ -170,13 +171,11 @@ std::optional<Timed> index_corpus(const std::string& db_dir, const std::string& 
     return std::nullopt;
   }
   const bool built = mode == "worker-built";
-  const std::vector<std::string> messages =
-      mode == "document" ? std::vector<std::string>{} : worker_messages(wires, built, writer->passage_builder(), ranges);
   // A merged document counts as its file's passages, so commits come as often as in ingest.
   std::vector<size_t> file_passages;
-  if (ranges)
-    for (const auto& w : wires)
-      if (auto d = scrutiny::decode_document(w)) file_passages.push_back(d->passages.size());
+  const std::vector<std::string> messages = mode == "document" ? std::vector<std::string>{}
+                                            : ranges ? merged_messages(wires, file_passages)
+                                                     : worker_messages(wires, built, writer->passage_builder());
   const auto start = Clock::now();
   Timed t;
   size_t since_commit = 0;

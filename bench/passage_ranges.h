@@ -5,15 +5,15 @@
 //
 // One Xapian document per file. Passage i's terms keep their positions,
 // shifted by starts[i], so passage i owns the positions [starts[i],
-// starts[i+1]). Z stems keep no positions (a passage's stems are its
-// words'). Passage tags (XTHEME, XPOL, XBOILER) and the other terms without
-// positions (XSYN, XSYNE) are posted at their passage's start, so
-// their position lists say which passages hold them: wdf consecutive
-// positions from the start, so each passage's wdf survives. Title (S) terms are kept once, from passage 0; the other
-// boolean terms once per file. Slot kSlotStarts holds the starts and the
-// last passage's end, slot
-// kSlotTags each passage's polarity and themes for facet counting, and the
-// data each passage's stored JSON, indexed by a table of lengths.
+// starts[i+1]), kPassageGap apart (OP_NEAR then means "in one passage").
+// - Z stems keep no positions: a passage's stems are its words'.
+// - Passage tags (XTHEME, XPOL, XBOILER), XSYN and XSYNE are posted at their
+//   passage's start, wdf consecutive positions, so each passage's wdf survives.
+// - Title terms (S, ZS) come from passage 0 only; other boolean terms once.
+// - A term's wdf in the file is its best passage's length-normalised wdf.
+// Slots: kSlotStarts the starts and the last passage's end, kSlotLengths each
+// passage's BM25 length, kSlotTags its polarity and themes. The data holds each
+// passage's stored JSON, deflated in chunks of kChunkPassages.
 #pragma once
 
 #include <algorithm>
