@@ -12,6 +12,8 @@
 //                                  --concept-terms 0: synonym groups expanded into
 //                                  their entries even where the index's XSYN terms
 //                                  are current (A/B of synonym_terms.h);
+//                                  --impact-tiers 0: every posting of a common
+//                                  stem read (A/B of impact_tiers.h);
 //                                  --each 1: every timed query's ms, kind, query and
 //                                  flags on stderr, to find the slow ones;
 //                                  --exact-facets 1: count every match's facets
@@ -67,7 +69,7 @@ void print_ranks(const BenchQuery& q, const scrutiny::SearchResult& result) {
 }
 
 struct OurOptions {
-  bool all_passages = false, spelling = true, synonyms = true, concept_terms = true, each = false;
+  bool all_passages = false, spelling = true, synonyms = true, concept_terms = true, impact_tiers = true, each = false;
   bool ranks = false, exact_facets = false;
 };
 
@@ -75,6 +77,7 @@ int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int 
   scrutiny::QueryContext context;
   context.spelling = opt.spelling;
   context.concept_terms = opt.concept_terms;
+  context.impact_tiers = opt.impact_tiers;
   if (opt.synonyms) context.synonyms = &scrutiny::Synonyms::default_set();
   auto searcher = scrutiny::Searcher::open(db, context);
   if (!searcher) {
@@ -158,6 +161,7 @@ int main(int argc, char** argv) {
     else if (a == "--each") opt.each = v != "0";
     else if (a == "--synonyms") opt.synonyms = v != "0";
     else if (a == "--concept-terms") opt.concept_terms = v != "0";
+    else if (a == "--impact-tiers") opt.impact_tiers = v != "0";
     else if (a == "--ranks") opt.ranks = v != "0";
     else if (a == "--exact-facets") opt.exact_facets = v != "0";
   }

@@ -82,7 +82,10 @@ IndexWriter::IndexWriter(std::string dir, Xapian::WritableDatabase db, const Syn
   const bool fresh = db_->get_doccount() == 0;
   std::optional<LengthNorm> norm = fresh ? LengthNorm{} : LengthNorm::of(*db_);
   if (fresh) db_->set_metadata(std::string(schema::kLengthNormKey), norm->to_string());
-  builder_ = std::make_unique<PassageBuilder>(synonyms, norm);
+  // Impact tiers likewise: every passage has its tier terms, or none does.
+  std::optional<ImpactTiers> tiers = fresh ? ImpactTiers::for_norm(*norm) : ImpactTiers::of(*db_);
+  if (fresh) db_->set_metadata(std::string(schema::kImpactTiersKey), tiers->to_string());
+  builder_ = std::make_unique<PassageBuilder>(synonyms, norm, tiers);
   // All XSYN terms in an index must come from one synonyms file. A new index
   // records ours; one built with other synonyms (or before XSYN terms) is
   // marked stale, so searches expand phrases instead, until retag.

@@ -103,14 +103,19 @@ json passage_data(const Document& doc, const Passage& p, size_t index) {
               {"boilerplate", p.boilerplate}};
 }
 
-PassageBuilder::PassageBuilder(const Synonyms& synonyms, std::optional<LengthNorm> norm)
-    : indexer_(make_term_generator()), synonyms_(std::make_unique<SynonymTagger>(synonyms)), norm_(norm) {}
+PassageBuilder::PassageBuilder(const Synonyms& synonyms, std::optional<LengthNorm> norm,
+                               std::optional<ImpactTiers> tiers)
+    : indexer_(make_term_generator()),
+      synonyms_(std::make_unique<SynonymTagger>(synonyms)),
+      norm_(norm),
+      tiers_(std::move(tiers)) {}
 
 // Xapian::TermGenerator copies share their state: a copy gets a new one.
 PassageBuilder::PassageBuilder(const PassageBuilder& other)
     : indexer_(make_term_generator()),
       synonyms_(std::make_unique<SynonymTagger>(*other.synonyms_)),
-      norm_(other.norm_) {}
+      norm_(other.norm_),
+      tiers_(other.tiers_) {}
 
 std::vector<Xapian::Document> PassageBuilder::build(const Document& doc) {
   const std::string date = compact_date(doc.date);
@@ -137,6 +142,7 @@ Xapian::Document PassageBuilder::build_passage(const Document& doc, size_t i, co
   xd.add_boolean_term(unique_term(doc.doc_id, i));
   add_values(xd, doc, p, i, date);
   if (norm_) normalise_wdfs(xd, *norm_);  // last: every term is in
+  if (tiers_) tiers_->add_to(xd);         // from the normalised wdfs
   xd.set_data(passage_data(doc, p, i).dump());
   return xd;
 }

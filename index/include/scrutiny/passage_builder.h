@@ -19,6 +19,7 @@
 #include <xapian.h>
 
 #include "scrutiny/document.h"
+#include "scrutiny/impact_tiers.h"
 #include "scrutiny/length_norm.h"
 #include "scrutiny/synonym_terms.h"
 
@@ -34,8 +35,10 @@ struct IndexedDocument {
 
 class PassageBuilder {
  public:
-  // `norm`: the index's length normalisation, nullopt for an index of raw wdfs.
-  PassageBuilder(const Synonyms& synonyms, std::optional<LengthNorm> norm);
+  // `norm`: the index's length normalisation, nullopt for an index of raw wdfs;
+  // `tiers`: its impact tiers, nullopt for an index without tier terms.
+  PassageBuilder(const Synonyms& synonyms, std::optional<LengthNorm> norm,
+                 std::optional<ImpactTiers> tiers = std::nullopt);
   // A copy builds the same passages with a TermGenerator of its own.
   PassageBuilder(const PassageBuilder& other);
   PassageBuilder& operator=(const PassageBuilder&) = delete;
@@ -53,6 +56,7 @@ class PassageBuilder {
   std::unique_ptr<Xapian::TermGenerator> indexer_;  // unique_ptr keeps the builder movable
   std::unique_ptr<SynonymTagger> synonyms_;
   std::optional<LengthNorm> norm_;
+  std::optional<ImpactTiers> tiers_;
 };
 
 // The stored-data JSON of one passage: its own fields only (schema.h).

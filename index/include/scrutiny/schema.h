@@ -42,6 +42,9 @@ inline constexpr std::string_view kAreaJudgement = "XJ";
 // --- Free-text prefixes ---------------------------------------------------
 inline constexpr std::string_view kTitle = "S";           // title words (Omega's S)
 inline constexpr std::string_view kSection = "XSECT";     // section heading words
+// XI<k>:<Z stem term>, wdf = the stem's: copies of the stem's postings whose
+// stored wdf reaches impact tier k's bound (impact_tiers.h). Only searches read them.
+inline constexpr std::string_view kImpactTier = "XI";
 
 // --- Value slots ------------------------------------------------------------
 enum Slot : Xapian::valueno {
@@ -103,11 +106,14 @@ inline constexpr std::string_view kDocumentFields[] = {"source",    "title",    
 //                  built with; "" (or absent) when they are stale or missing
 // "length_norm"    LengthNorm::to_string() when every passage's wdfs are stored
 //                  length-normalised (length_norm.h); absent: raw wdfs
+// "impact_tiers"   ImpactTiers::to_string() ("128 192 256") when every passage
+//                  carries its XI tier terms (impact_tiers.h); absent: none
 inline constexpr std::string_view kSchemaVersion = "4";
 inline constexpr std::string_view kFacetDictionaryKey = "facetdict";
 inline constexpr std::string_view kDocumentFieldsKey = "docfields:";
 inline constexpr std::string_view kSynonymsKey = "synonyms";
 inline constexpr std::string_view kLengthNormKey = "length_norm";
+inline constexpr std::string_view kImpactTiersKey = "impact_tiers";
 
 // Lower-case ASCII slug used in body/authority terms: "Overview and Scrutiny
 // Board" -> "overview_and_scrutiny_board".

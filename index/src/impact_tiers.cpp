@@ -1,0 +1,65 @@
+#include "scrutiny/impact_tiers.h"
+
+#include <cmath>
+#include <sstream>
+#include <utility>
+
+#include "scrutiny/schema.h"
+
+namespace scrutiny {
+namespace {
+
+// Xapian's limit is 245 bytes; the tier prefix must fit in front of the stem.
+constexpr size_t kMaxTermBytes = 245;
+
+}  // namespace
+
+std::string ImpactTiers::to_string() const {
+  std::string out;
+  for (auto b : bounds) out += (out.empty() ? "" : " ") + std::to_string(b);
+  return out;
+}
+
+std::optional<ImpactTiers> ImpactTiers::parse(const std::string& text) {
+  ImpactTiers tiers;
+  std::istringstream in(text);
+  long long b = 0;
+  while (in >> b) {
+    if (b <= 0 || (!tiers.bounds.empty() && static_cast<Xapian::termcount>(b) <= tiers.bounds.back()))
+      return std::nullopt;
+    tiers.bounds.push_back(static_cast<Xapian::termcount>(b));
+  }
+  if (!in.eof() || tiers.bounds.empty()) return std::nullopt;
+  return tiers;
+}
+
+std::optional<ImpactTiers> ImpactTiers::of(const Xapian::Database& db) {
+  return parse(db.get_metadata(std::string(schema::kImpactTiersKey)));
+}
+
+ImpactTiers ImpactTiers::for_norm(const LengthNorm& norm) {
+  ImpactTiers tiers;
+  for (int occurrences : {2, 3, 4})
+    tiers.bounds.push_back(static_cast<Xapian::termcount>(std::lround(occurrences * norm.scale)));
+  return tiers;
+}
+
+std::string ImpactTiers::tier_term(size_t k, std::string_view term) {
+  if (term.empty() || term[0] != 'Z') return "";
+  std::string out = std::string(schema::kImpactTier) + std::to_string(k + 1) + ":";
+  if (out.size() + term.size() > kMaxTermBytes) return "";
+  return out.append(term);
+}
+
+void ImpactTiers::add_to(Xapian::Document& xd) const {
+  std::vector<std::pair<std::string, Xapian::termcount>> stems;
+  // Terms come sorted: the stems are the run starting at "Z".
+  auto t = xd.termlist_begin();
+  for (t.skip_to("Z"); t != xd.termlist_end() && (*t)[0] == 'Z'; ++t)
+    if (t.get_wdf() >= bounds.front()) stems.emplace_back(*t, t.get_wdf());
+  for (const auto& [term, wdf] : stems)
+    for (size_t k = 0; k < bounds.size() && wdf >= bounds[k]; ++k)
+      if (auto tier = tier_term(k, term); !tier.empty()) xd.add_term(tier, wdf);
+}
+
+}  // namespace scrutiny

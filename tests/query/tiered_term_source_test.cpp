@@ -1,0 +1,179 @@
+#define BOOST_TEST_MODULE tiered_term_source
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+
+#include "../../query/src/tiered_term_source.h"
+#include "scrutiny/index_writer.h"
+#include "scrutiny/query.h"
+#include "scrutiny/schema.h"
+#include "scrutiny/search.h"
+#include "scrutiny/synonyms.h"
+#include "trends_fixture.h"
+
+using namespace scrutiny;
+using trends_test::TempDir;
+
+namespace {
+
+// 400 documents of 4 passages, "fostering" 0-4 times in passages of 5-120
+// words, "review" and "placement" here and there; a fixed generator, so the
+// index is the same each run. Themes alternate so filters have something to cut.
+void build_index(const std::string& dir) {
+  auto w = IndexWriter::open(dir);
+  BOOST_REQUIRE(w.ok());
+  std::minstd_rand rng(20261207);
+  const char* filler[] = {"council", "children", "services", "report", "board", "quality", "staff", "visit"};
+  for (int d = 0; d < 400; ++d) {
+    std::vector<Passage> passages;
+    for (int p = 0; p < 4; ++p) {
+      std::string text;
+      const int fostering = static_cast<int>(rng() % 5), words = 5 + static_cast<int>(rng() % 116);
+      for (int i = 0; i < fostering; ++i) text += "fostering ";
+      if (rng() % 3 == 0) text += "review ";
+      if (rng() % 4 == 0) text += "placement ";
+      for (int i = 0; i < words; ++i) text += std::string(filler[rng() % 8]) + " ";
+      passages.push_back(trends_test::passage(p + 1, text + ".", {d % 2 ? "workforce" : "finance"},
+                                              Polarity::neutral));
+    }
+    const std::string date = std::to_string(2015 + d % 10) + "-06-01";
+    BOOST_REQUIRE(w->replace_document(
+                       trends_test::document("d" + std::to_string(d), date, "committee_report", "", passages))
+                      .ok());
+  }
+  BOOST_REQUIRE(w->commit().ok());
+}
+
+struct Fixture {
+  TempDir dir;
+  Xapian::Database db;
+  Fixture() {
+    build_index(dir.path.string());
+    db = Xapian::Database(dir.path.string());
+  }
+};
+
+Xapian::Query plain_query(const Xapian::Database& db, const std::string& text, const Filters& filters = {}) {
+  QueryContext ctx;
+  ctx.spelling = false;
+  ctx.impact_tiers = false;
+  auto q = parse_query(db, text, filters, ctx);
+  BOOST_REQUIRE_MESSAGE(q.ok(), (q.ok() ? "" : q.error()));
+  return q->query;
+}
+
+std::vector<std::pair<Xapian::docid, double>> ranked(const Xapian::Database& db, const Xapian::Query& q,
+                                                     bool collapse, Xapian::doccount n) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_weighting_scheme(LengthNorm::of(db)->weight());
+  if (collapse) enquire.set_collapse_key(schema::kSlotDocId);
+  std::vector<std::pair<Xapian::docid, double>> out;
+  const Xapian::MSet mset = enquire.get_mset(0, n);
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
+  return out;
+}
+
+void check_same(const std::vector<std::pair<Xapian::docid, double>>& tiered,
+                const std::vector<std::pair<Xapian::docid, double>>& plain) {
+  BOOST_REQUIRE_EQUAL(tiered.size(), plain.size());
+  for (size_t i = 0; i < plain.size(); ++i) {
+    BOOST_TEST(tiered[i].first == plain[i].first);
+    BOOST_TEST(std::abs(tiered[i].second - plain[i].second) < 1e-9);
+  }
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(tiered, Fixture)
+
+BOOST_AUTO_TEST_CASE(one_word_gives_the_plain_terms_hits_and_weights_from_fewer_postings) {
+  const Xapian::Query plain = plain_query(db, "fostering");
+  BOOST_TEST(plain.get_description() == "Query(Zfoster@1)");
+  auto counters = std::make_shared<TieredTermSource::Counters>();
+  const Xapian::Query tiered = with_impact_tiers(plain, db, counters);
+  BOOST_TEST(tiered.get_description().find("TieredTermSource(Zfoster") != std::string::npos);
+  check_same(ranked(db, tiered, true, 10), ranked(db, plain, true, 10));
+  // The top ten all say it four times: the search ends in the top tier,
+  // having read a fraction of the stem's postings.
+  BOOST_TEST(counters->highest_tier == 3u);
+  BOOST_TEST(counters->postings < db.get_termfreq("Zfoster") / 2);
+  BOOST_TEST(counters->postings > 0u);
+}
+
+BOOST_AUTO_TEST_CASE(all_passages_deeper_pages_and_filters_rank_the_same) {
+  Filters workforce;
+  workforce.themes = {"workforce"};
+  Filters years;
+  years.year_from = 2019;
+  years.year_to = 2020;
+  for (const Filters& f : {Filters{}, workforce, years}) {
+    const Xapian::Query plain = plain_query(db, "fostering", f);
+    const Xapian::Query tiered = with_impact_tiers(plain, db);
+    for (Xapian::doccount n : {1u, 10u, 50u, 400u}) {
+      check_same(ranked(db, tiered, true, n), ranked(db, plain, true, n));
+      check_same(ranked(db, tiered, false, n), ranked(db, plain, false, n));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_word_with_exclusions_ranks_the_same) {
+  for (const char* text : {"fostering -review", "fostering -review -placement"}) {
+    const Xapian::Query plain = plain_query(db, text);
+    auto counters = std::make_shared<TieredTermSource::Counters>();
+    const Xapian::Query tiered = with_impact_tiers(plain, db, counters);
+    BOOST_TEST_CONTEXT(text) {
+      BOOST_TEST(tiered.get_description().find("TieredTermSource(Zfoster") != std::string::npos);
+      check_same(ranked(db, tiered, true, 10), ranked(db, plain, true, 10));
+      check_same(ranked(db, tiered, false, 100), ranked(db, plain, false, 100));
+      BOOST_TEST(counters->highest_tier > 0u);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(several_words_phrases_and_or_stay_plain_terms) {
+  for (const char* text : {"fostering review", "fostering OR placement", "\"fostering review\""}) {
+    const Xapian::Query plain = plain_query(db, text);
+    BOOST_TEST(with_impact_tiers(plain, db).get_description() == plain.get_description());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_match_is_still_counted_without_a_minimum_weight) {
+  const Xapian::Query tiered = with_impact_tiers(plain_query(db, "fostering"), db);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(tiered);
+  const Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
+  BOOST_TEST(mset.get_matches_estimated() == db.get_termfreq("Zfoster"));
+}
+
+BOOST_AUTO_TEST_CASE(searcher_uses_tiers_by_default_with_the_same_hits) {
+  QueryContext with, without;
+  without.impact_tiers = false;
+  Searcher on(db, with), off(db, without);
+  SearchRequest req;
+  req.query = "fostering";
+  auto a = on.search(req), b = off.search(req);
+  BOOST_REQUIRE(a.ok());
+  BOOST_REQUIRE(b.ok());
+  BOOST_REQUIRE_EQUAL(a->hits.size(), 10u);
+  BOOST_REQUIRE_EQUAL(a->hits.size(), b->hits.size());
+  for (size_t i = 0; i < a->hits.size(); ++i) {
+    BOOST_TEST(a->hits[i].doc_id == b->hits[i].doc_id);
+    BOOST_TEST(a->hits[i].page == b->hits[i].page);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(index_without_tiers_is_searched_with_plain_terms) {
+  TempDir dir;
+  trends_test::build_fixture_index(dir.path.string());
+  {
+    Xapian::WritableDatabase w(dir.path.string(), Xapian::DB_OPEN);
+    w.set_metadata(std::string(schema::kImpactTiersKey), "");
+    w.commit();
+  }
+  Xapian::Database db(dir.path.string());
+  const Xapian::Query plain = plain_query(db, "recruitment");
+  BOOST_TEST(with_impact_tiers(plain, db).get_description() == plain.get_description());
+}
