@@ -7,7 +7,6 @@
 #include <set>
 
 #include "query_text.h"
-#include "tiered_term_source.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/synonym_terms.h"
 #include "scrutiny/synonyms.h"
@@ -508,7 +507,6 @@ Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& q
     }
     if (ctx.spelling) out.spelling_suggestion = spelling_correction(text, db, ctx.synonyms);
     out.query = filter->empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter.value());
-    if (ctx.impact_tiers) out.query = with_impact_tiers(out.query, db);
     return out;
   } catch (const Xapian::QueryParserError& e) {
     return Error{"cannot parse '" + query_text + "': " + e.get_msg()};

@@ -2,6 +2,7 @@
 
 #include "facet_spy.h"
 #include "sample_source.h"
+#include "tiered_term_source.h"
 #include "scrutiny/index_writer.h"
 #include "scrutiny/length_norm.h"
 #include "scrutiny/schema.h"
@@ -108,6 +109,16 @@ void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_al
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
 }
 
+// The query of the ranked pass: a one-word search reads its stem through the
+// impact tiers, with a floor from the top tiers (tiered_term_source.h). Not
+// for counts, facets or date order: those must see every match.
+Xapian::Query ranked_query(const Xapian::Database& db, const ParsedQuery& parsed, const SearchRequest& req,
+                           const std::optional<LengthNorm>& norm, const std::optional<ImpactTiers>& tiers) {
+  if (!tiers || !norm || parsed.match_all || req.sort != SortOrder::relevance) return parsed.query;
+  return tiered_for_top_hits(parsed.query, db, *tiers, *norm, static_cast<Xapian::doccount>(req.offset + req.limit),
+                             !req.all_passages);
+}
+
 std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighter, StoredPassageReader& passages) {
   std::vector<Hit> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(make_hit(it, highlighter, passages));
@@ -196,7 +207,8 @@ void scale_facets(Facets& facets, Xapian::doccount k) {
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db, QueryContext context) : db_(std::move(db)), context_(std::move(context)) {}
+Searcher::Searcher(Xapian::Database db, QueryContext context)
+    : db_(std::move(db)), context_(std::move(context)), norm_(LengthNorm::of(db_)), tiers_(ImpactTiers::of(db_)) {}
 
 Result<Searcher> Searcher::open(const std::string& dir, QueryContext context) {
   auto db = open_index_for_reading(dir);
@@ -236,8 +248,8 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
         result.facets_one_in = count_facets_sampled(db_, parsed->query, req, dictionary, spy);
     }
     Xapian::Enquire enquire(db_);
-    enquire.set_query(parsed->query);
-    const std::optional<LengthNorm> norm = LengthNorm::of(db_);
+    const std::optional<LengthNorm>& norm = norm_;
+    enquire.set_query(ranked_query(db_, parsed.value(), req, norm, context_.impact_tiers ? tiers_ : std::nullopt));
     configure(enquire, req, parsed->match_all, norm);
     const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                                static_cast<Xapian::doccount>(req.limit));

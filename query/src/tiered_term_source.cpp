@@ -1,13 +1,16 @@
 #include "tiered_term_source.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
+#include "scrutiny/schema.h"
+
 namespace scrutiny {
 
-TieredTermSource::TieredTermSource(std::string term, ImpactTiers tiers, LengthNorm norm,
+TieredTermSource::TieredTermSource(std::string term, ImpactTiers tiers, LengthNorm norm, TierStart start,
                                    std::shared_ptr<Counters> counters)
-    : term_(std::move(term)), tiers_(std::move(tiers)), norm_(norm), counters_(std::move(counters)) {}
+    : term_(std::move(term)), tiers_(std::move(tiers)), norm_(norm), start_(start), counters_(std::move(counters)) {}
 
 // Xapian 1.4's BM25Weight::init and get_sumpart with LengthNorm::weight()'s
 // parameters (k1 = scale, k2 = 0, k3 = 1, b = 0), step for step, so the
@@ -24,9 +27,10 @@ void TieredTermSource::init(const Xapian::Database& db) {
   below_.clear();
   for (Xapian::termcount bound : tiers_.bounds) below_.push_back(weight_of(bound - 1));
   set_maxweight(weight_of(db.get_wdf_upper_bound(term_)));
-  it_ = db.postlist_begin(term_);
-  end_ = db.postlist_end(term_);
-  tier_ = 0;
+  tier_ = std::min(start_.only_tier, tiers_.bounds.size());
+  const std::string first = tier_ ? ImpactTiers::tier_term(tier_ - 1, term_) : term_;
+  it_ = db.postlist_begin(first);
+  end_ = db.postlist_end(first);
   started_ = false;
 }
 
@@ -39,6 +43,7 @@ double TieredTermSource::weight_of(Xapian::termcount wdf) const {
 }
 
 bool TieredTermSource::raise_tier(double min_wt, Xapian::docid from) {
+  min_wt = std::max(min_wt, start_.floor);
   size_t k = tier_;
   while (k < below_.size() && below_[k] < min_wt) ++k;
   if (k == tier_) return false;
@@ -78,7 +83,7 @@ Xapian::docid TieredTermSource::get_docid() const { return *it_; }
 double TieredTermSource::get_weight() const { return weight_of(it_.get_wdf()); }
 
 TieredTermSource* TieredTermSource::clone() const {
-  return new TieredTermSource(term_, tiers_, norm_, counters_);
+  return new TieredTermSource(term_, tiers_, norm_, start_, counters_);
 }
 
 std::string TieredTermSource::get_description() const {
@@ -103,6 +108,7 @@ bool plain_leaf(const Xapian::Query& q, const std::string& term) {
 struct Rewrite {
   const ImpactTiers& tiers;
   const LengthNorm& norm;
+  TierStart start;
   const std::shared_ptr<TieredTermSource::Counters>& counters;
 
   // Only the weighted side of FILTER and AND_NOT is followed: a query whose
@@ -115,7 +121,7 @@ struct Rewrite {
       case Xapian::Query::LEAF_TERM: {
         const std::string term = *q.get_terms_begin();
         if (ImpactTiers::tier_term(0, term).empty() || !plain_leaf(q, term)) return q;
-        return Xapian::Query((new TieredTermSource(term, tiers, norm, counters))->release());
+        return Xapian::Query((new TieredTermSource(term, tiers, norm, start, counters))->release());
       }
       case Xapian::Query::OP_FILTER:
       case Xapian::Query::OP_AND_NOT: {
@@ -131,12 +137,30 @@ struct Rewrite {
 
 }  // namespace
 
-Xapian::Query with_impact_tiers(const Xapian::Query& query, const Xapian::Database& db,
-                                std::shared_ptr<TieredTermSource::Counters> counters) {
-  const auto tiers = ImpactTiers::of(db);
-  const auto norm = LengthNorm::of(db);
-  if (!tiers || !norm) return query;
-  return Rewrite{*tiers, *norm, counters}(query);
+Xapian::Query with_impact_tiers(const Xapian::Query& query, const ImpactTiers& tiers, const LengthNorm& norm,
+                                TierStart start, std::shared_ptr<TieredTermSource::Counters> counters) {
+  return Rewrite{tiers, norm, start, counters}(query);
+}
+
+Xapian::Query tiered_for_top_hits(const Xapian::Query& query, const Xapian::Database& db, const ImpactTiers& tiers,
+                                  const LengthNorm& norm, Xapian::doccount wanted, bool collapse,
+                                  std::shared_ptr<TieredTermSource::Counters> counters) {
+  if (wanted == 0) return query;
+  const std::string plain = query.get_description();
+  for (size_t k = tiers.bounds.size(); k >= 1; --k) {
+    const Xapian::Query only_k = with_impact_tiers(query, tiers, norm, {k, 0}, counters);
+    if (only_k.get_description() == plain) return query;  // no stem to tier
+    Xapian::Enquire enquire(db);
+    enquire.set_query(only_k);
+    enquire.set_weighting_scheme(norm.weight());
+    if (collapse) enquire.set_collapse_key(schema::kSlotDocId);
+    const Xapian::MSet mset = enquire.get_mset(0, wanted);
+    // Tier k's hits are real hits with their real weights, so the wanted-th
+    // best of all hits weighs at least as much as the wanted-th of these.
+    if (mset.size() == wanted)
+      return with_impact_tiers(query, tiers, norm, {0, mset[wanted - 1].get_weight()}, counters);
+  }
+  return with_impact_tiers(query, tiers, norm, {}, counters);
 }
 
 }  // namespace scrutiny

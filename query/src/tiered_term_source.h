@@ -23,6 +23,17 @@
 
 namespace scrutiny {
 
+// Where a TieredTermSource starts. `only_tier` k > 0 reads tier k alone (a
+// subset of the hits, with their true weights): a cheap first pass. `floor`
+// is a weight the last wanted hit is known to reach (from such a pass);
+// passages that cannot reach it are skipped from the start, not only once the
+// matcher has filled its top hits. Never give a floor to a search that must
+// see every match (counts, facets) or that sorts by anything but weight.
+struct TierStart {
+  size_t only_tier = 0;
+  double floor = 0;
+};
+
 class TieredTermSource : public Xapian::PostingSource {
  public:
   // What the sources of one search read (shared by the matcher's clones).
@@ -31,7 +42,7 @@ class TieredTermSource : public Xapian::PostingSource {
     size_t highest_tier = 0;        // 0: the stem's own list; k: tier k's
   };
 
-  TieredTermSource(std::string term, ImpactTiers tiers, LengthNorm norm,
+  TieredTermSource(std::string term, ImpactTiers tiers, LengthNorm norm, TierStart start = {},
                    std::shared_ptr<Counters> counters = nullptr);
 
   void init(const Xapian::Database& db) override;
@@ -56,6 +67,7 @@ class TieredTermSource : public Xapian::PostingSource {
   std::string term_;
   ImpactTiers tiers_;
   LengthNorm norm_;
+  TierStart start_;
   std::shared_ptr<Counters> counters_;
 
   Xapian::Database db_;
@@ -67,12 +79,21 @@ class TieredTermSource : public Xapian::PostingSource {
   bool started_ = false;
 };
 
-// `query` with its stem searched as a TieredTermSource when the stem is the
-// query's only weighted part (alone, or on the left of FILTER or AND_NOT:
-// one word with filters or exclusions) and `db` has impact tiers and length
-// normalisation; otherwise `query` itself. Several words, phrases, synonym
-// groups and wildcards are searched as plain terms.
-Xapian::Query with_impact_tiers(const Xapian::Query& query, const Xapian::Database& db,
+// `query` with its stem searched as a TieredTermSource over `tiers` when the
+// stem is the query's only weighted part (alone, or on the left of FILTER or
+// AND_NOT: one word with filters or exclusions); otherwise `query` itself.
+// Several words, phrases, synonym groups and wildcards stay plain terms.
+// `tiers` and `norm` must be the searched index's (ImpactTiers::of, LengthNorm::of).
+Xapian::Query with_impact_tiers(const Xapian::Query& query, const ImpactTiers& tiers, const LengthNorm& norm,
+                                TierStart start = {},
                                 std::shared_ptr<TieredTermSource::Counters> counters = nullptr);
+
+// with_impact_tiers() for the ranked pass of a search wanting `wanted` hits
+// (offset + limit; `collapse`: one per document), with a floor found by first
+// searching the top tiers alone, highest first, until one yields `wanted`
+// hits. Returns `query` itself when it has no stem to tier.
+Xapian::Query tiered_for_top_hits(const Xapian::Query& query, const Xapian::Database& db, const ImpactTiers& tiers,
+                                  const LengthNorm& norm, Xapian::doccount wanted, bool collapse,
+                                  std::shared_ptr<TieredTermSource::Counters> counters = nullptr);
 
 }  // namespace scrutiny

@@ -47,9 +47,13 @@ void build_index(const std::string& dir) {
 struct Fixture {
   TempDir dir;
   Xapian::Database db;
+  ImpactTiers tiers;
+  LengthNorm norm;
   Fixture() {
     build_index(dir.path.string());
     db = Xapian::Database(dir.path.string());
+    tiers = ImpactTiers::of(db).value();
+    norm = LengthNorm::of(db).value();
   }
 };
 
@@ -91,7 +95,7 @@ BOOST_AUTO_TEST_CASE(one_word_gives_the_plain_terms_hits_and_weights_from_fewer_
   const Xapian::Query plain = plain_query(db, "fostering");
   BOOST_TEST(plain.get_description() == "Query(Zfoster@1)");
   auto counters = std::make_shared<TieredTermSource::Counters>();
-  const Xapian::Query tiered = with_impact_tiers(plain, db, counters);
+  const Xapian::Query tiered = with_impact_tiers(plain, tiers, norm, {}, counters);
   BOOST_TEST(tiered.get_description().find("TieredTermSource(Zfoster") != std::string::npos);
   check_same(ranked(db, tiered, true, 10), ranked(db, plain, true, 10));
   // The top ten all say it four times: the search ends in the top tier,
@@ -109,7 +113,7 @@ BOOST_AUTO_TEST_CASE(all_passages_deeper_pages_and_filters_rank_the_same) {
   years.year_to = 2020;
   for (const Filters& f : {Filters{}, workforce, years}) {
     const Xapian::Query plain = plain_query(db, "fostering", f);
-    const Xapian::Query tiered = with_impact_tiers(plain, db);
+    const Xapian::Query tiered = with_impact_tiers(plain, tiers, norm);
     for (Xapian::doccount n : {1u, 10u, 50u, 400u}) {
       check_same(ranked(db, tiered, true, n), ranked(db, plain, true, n));
       check_same(ranked(db, tiered, false, n), ranked(db, plain, false, n));
@@ -121,7 +125,7 @@ BOOST_AUTO_TEST_CASE(a_word_with_exclusions_ranks_the_same) {
   for (const char* text : {"fostering -review", "fostering -review -placement"}) {
     const Xapian::Query plain = plain_query(db, text);
     auto counters = std::make_shared<TieredTermSource::Counters>();
-    const Xapian::Query tiered = with_impact_tiers(plain, db, counters);
+    const Xapian::Query tiered = with_impact_tiers(plain, tiers, norm, {}, counters);
     BOOST_TEST_CONTEXT(text) {
       BOOST_TEST(tiered.get_description().find("TieredTermSource(Zfoster") != std::string::npos);
       check_same(ranked(db, tiered, true, 10), ranked(db, plain, true, 10));
@@ -134,12 +138,50 @@ BOOST_AUTO_TEST_CASE(a_word_with_exclusions_ranks_the_same) {
 BOOST_AUTO_TEST_CASE(several_words_phrases_and_or_stay_plain_terms) {
   for (const char* text : {"fostering review", "fostering OR placement", "\"fostering review\""}) {
     const Xapian::Query plain = plain_query(db, text);
-    BOOST_TEST(with_impact_tiers(plain, db).get_description() == plain.get_description());
+    BOOST_TEST(with_impact_tiers(plain, tiers, norm).get_description() == plain.get_description());
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_floor_from_the_top_tiers_keeps_the_hits_and_reads_less) {
+  Filters workforce;
+  workforce.themes = {"workforce"};
+  Filters years;
+  years.year_from = 2019;
+  years.year_to = 2020;
+  for (const Filters& f : {Filters{}, workforce, years})
+    for (bool collapse : {true, false})
+      for (Xapian::doccount wanted : {1u, 10u, 30u, 400u}) {
+        const Xapian::Query plain = plain_query(db, "fostering", f);
+        const Xapian::Query seeded = tiered_for_top_hits(plain, db, tiers, norm, wanted, collapse);
+        BOOST_TEST_CONTEXT("collapse " << collapse << ", " << wanted << " wanted") {
+          check_same(ranked(db, seeded, collapse, wanted), ranked(db, plain, collapse, wanted));
+        }
+      }
+  auto tiered = std::make_shared<TieredTermSource::Counters>();
+  auto seeded = std::make_shared<TieredTermSource::Counters>();
+  const Xapian::Query plain = plain_query(db, "fostering");
+  ranked(db, with_impact_tiers(plain, tiers, norm, {}, tiered), true, 10);
+  ranked(db, tiered_for_top_hits(plain, db, tiers, norm, 10, true, seeded), true, 10);  // both passes counted
+  // The top tier alone holds ten documents, so both passes read it and
+  // nothing else; without the floor the search first reads lower tiers.
+  const Xapian::doccount top_tier = db.get_termfreq("XI3:Zfoster");
+  BOOST_TEST(seeded->postings <= 2 * top_tier);
+  BOOST_TEST(seeded->highest_tier == 3u);
+  BOOST_TEST(tiered->postings > top_tier);
+}
+
+BOOST_AUTO_TEST_CASE(a_word_never_in_a_tier_is_searched_without_a_floor) {
+  // "review" is said at most once per passage: no tier holds it.
+  BOOST_REQUIRE_EQUAL(db.get_termfreq("XI1:Zreview"), 0u);
+  const Xapian::Query plain = plain_query(db, "review");
+  const Xapian::Query seeded = tiered_for_top_hits(plain, db, tiers, norm, 10, true);
+  check_same(ranked(db, seeded, true, 10), ranked(db, plain, true, 10));
+  BOOST_TEST(tiered_for_top_hits(plain_query(db, "fostering review"), db, tiers, norm, 10, true)
+                 .get_description() == plain_query(db, "fostering review").get_description());
+}
+
 BOOST_AUTO_TEST_CASE(every_match_is_still_counted_without_a_minimum_weight) {
-  const Xapian::Query tiered = with_impact_tiers(plain_query(db, "fostering"), db);
+  const Xapian::Query tiered = with_impact_tiers(plain_query(db, "fostering"), tiers, norm);
   Xapian::Enquire enquire(db);
   enquire.set_query(tiered);
   const Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
@@ -150,17 +192,28 @@ BOOST_AUTO_TEST_CASE(searcher_uses_tiers_by_default_with_the_same_hits) {
   QueryContext with, without;
   without.impact_tiers = false;
   Searcher on(db, with), off(db, without);
-  SearchRequest req;
-  req.query = "fostering";
-  auto a = on.search(req), b = off.search(req);
-  BOOST_REQUIRE(a.ok());
-  BOOST_REQUIRE(b.ok());
-  BOOST_REQUIRE_EQUAL(a->hits.size(), 10u);
-  BOOST_REQUIRE_EQUAL(a->hits.size(), b->hits.size());
-  for (size_t i = 0; i < a->hits.size(); ++i) {
-    BOOST_TEST(a->hits[i].doc_id == b->hits[i].doc_id);
-    BOOST_TEST(a->hits[i].page == b->hits[i].page);
-  }
+  for (SortOrder sort : {SortOrder::relevance, SortOrder::date})
+    for (size_t offset : {0u, 10u}) {
+      SearchRequest req;
+      req.query = "fostering";
+      req.sort = sort;
+      req.offset = offset;
+      req.facets = true;
+      req.all_passages = offset > 0;  // Xapian's per-document estimate depends on the passages read
+      auto a = on.search(req), b = off.search(req);
+      BOOST_REQUIRE(a.ok());
+      BOOST_REQUIRE(b.ok());
+      BOOST_REQUIRE_EQUAL(a->hits.size(), 10u);
+      BOOST_REQUIRE_EQUAL(a->hits.size(), b->hits.size());
+      for (size_t i = 0; i < a->hits.size(); ++i) {
+        BOOST_TEST(a->hits[i].doc_id == b->hits[i].doc_id);
+        BOOST_TEST(a->hits[i].page == b->hits[i].page);
+        BOOST_TEST(a->hits[i].score == b->hits[i].score);
+      }
+      BOOST_TEST(a->total_estimate == b->total_estimate);
+      BOOST_TEST((a->facets == b->facets));
+      BOOST_TEST(a->facets.has_value());
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -174,6 +227,13 @@ BOOST_AUTO_TEST_CASE(index_without_tiers_is_searched_with_plain_terms) {
     w.commit();
   }
   Xapian::Database db(dir.path.string());
-  const Xapian::Query plain = plain_query(db, "recruitment");
-  BOOST_TEST(with_impact_tiers(plain, db).get_description() == plain.get_description());
+  BOOST_TEST(!ImpactTiers::of(db).has_value());
+  // The searcher then ranks with the plain query; its results stay right.
+  Searcher searcher(db);
+  SearchRequest req;
+  req.query = "recruitment";
+  auto result = searcher.search(req);
+  BOOST_REQUIRE(result.ok());
+  BOOST_REQUIRE(!result->hits.empty());
+  BOOST_TEST(result->hits[0].doc_id == "a2020");  // "Recruitment of permanent social workers"
 }

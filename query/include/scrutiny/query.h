@@ -48,8 +48,9 @@ struct QueryContext {
   // Search a synonym group as its XSYN term when the index's are current;
   // false always expands it into its entries (same matches; for A/B timing).
   bool concept_terms = true;
-  // Search common stems through the index's impact tiers (impact_tiers.h)
-  // when it has them; false reads every posting (same hits; for A/B timing).
+  // Searcher: rank a one-word search through the index's impact tiers
+  // (impact_tiers.h) when it has them; false reads every posting (same hits;
+  // for A/B timing).
   bool impact_tiers = true;
 };
 

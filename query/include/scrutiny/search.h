@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "scrutiny/impact_tiers.h"
+#include "scrutiny/length_norm.h"
 #include "scrutiny/query.h"
 #include "scrutiny/result.h"
 
@@ -88,6 +90,10 @@ class Searcher {
   Result<SearchResult> search_once(const SearchRequest& request);
   Xapian::Database db_;
   QueryContext context_;
+  // Fixed when the index is created (length_norm.h, impact_tiers.h): read
+  // once, not on every search (each metadata read walks the B-tree).
+  std::optional<LengthNorm> norm_;
+  std::optional<ImpactTiers> tiers_;
 };
 
 // Output helpers. JSON keys keep the documented order (docs/query.md).
