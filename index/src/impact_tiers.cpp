@@ -45,7 +45,11 @@ ImpactTiers ImpactTiers::for_norm(const LengthNorm& norm) {
 }
 
 std::string ImpactTiers::tier_term(size_t k, std::string_view term) {
-  if (term.empty() || term[0] != 'Z') return "";
+  // Stems of text words only: "ZStitle" and "ZXSECTheading" stems (an
+  // upper-case prefix after the Z) are searched only with title: and
+  // section:, never alone, and title words would be copied into every
+  // passage of a document.
+  if (term.size() < 2 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) return "";
   std::string out = std::string(schema::kImpactTier) + std::to_string(k + 1) + ":";
   if (out.size() + term.size() > kMaxTermBytes) return "";
   return out.append(term);

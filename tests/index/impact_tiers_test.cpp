@@ -55,6 +55,9 @@ BOOST_AUTO_TEST_CASE(only_z_stems_get_tier_terms_and_long_ones_none) {
   BOOST_TEST(ImpactTiers::tier_term(0, "Zfoster") == "XI1:Zfoster");
   BOOST_TEST(ImpactTiers::tier_term(2, "Zfoster") == "XI3:Zfoster");
   BOOST_TEST(ImpactTiers::tier_term(0, "fostering").empty());
+  BOOST_TEST(ImpactTiers::tier_term(0, "ZSfoster").empty());      // title stem
+  BOOST_TEST(ImpactTiers::tier_term(0, "ZXSECTfoster").empty());  // section stem
+  BOOST_TEST(ImpactTiers::tier_term(0, "Z2021") == "XI1:Z2021");
   BOOST_TEST(ImpactTiers::tier_term(0, "XSYNcare_leavers").empty());
   // Xapian's limit is 245 bytes, tier prefix included.
   BOOST_TEST(ImpactTiers::tier_term(0, "Z" + std::string(240, 'a')).size() == 245u);
@@ -68,6 +71,7 @@ BOOST_AUTO_TEST_CASE(each_heavy_stem_is_copied_into_every_tier_it_reaches_with_i
   xd.add_term("Zplan", 256);      // all three
   xd.add_term("fostering", 300);  // unstemmed: never
   xd.add_term("XSYNcp", 300);     // concept term: never
+  xd.add_term("ZSfoster", 300);   // title stem: never
   xd.add_boolean_term("XTHEMEworkforce");
   ImpactTiers::for_norm(LengthNorm{}).add_to(xd);
   BOOST_TEST(wdf(xd, "XI1:Zfoster") == 200u);
@@ -77,6 +81,7 @@ BOOST_AUTO_TEST_CASE(each_heavy_stem_is_copied_into_every_tier_it_reaches_with_i
   BOOST_TEST(wdf(xd, "XI3:Zplan") == 256u);
   BOOST_TEST(!has_term(xd, "XI1:fostering"));
   BOOST_TEST(!has_term(xd, "XI1:XSYNcp"));
+  BOOST_TEST(!has_term(xd, "XI1:ZSfoster"));
   BOOST_TEST(wdf(xd, "Zfoster") == 200u);  // the stem itself is untouched
 }
 

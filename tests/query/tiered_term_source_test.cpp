@@ -87,6 +87,16 @@ void check_same(const std::vector<std::pair<Xapian::docid, double>>& tiered,
   }
 }
 
+// No filter, a theme, a span of years.
+std::vector<Filters> filter_cases() {
+  Filters workforce;
+  workforce.themes = {"workforce"};
+  Filters years;
+  years.year_from = 2019;
+  years.year_to = 2020;
+  return {Filters{}, workforce, years};
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(tiered, Fixture)
@@ -106,12 +116,7 @@ BOOST_AUTO_TEST_CASE(one_word_gives_the_plain_terms_hits_and_weights_from_fewer_
 }
 
 BOOST_AUTO_TEST_CASE(all_passages_deeper_pages_and_filters_rank_the_same) {
-  Filters workforce;
-  workforce.themes = {"workforce"};
-  Filters years;
-  years.year_from = 2019;
-  years.year_to = 2020;
-  for (const Filters& f : {Filters{}, workforce, years}) {
+  for (const Filters& f : filter_cases()) {
     const Xapian::Query plain = plain_query(db, "fostering", f);
     const Xapian::Query tiered = with_impact_tiers(plain, tiers, norm);
     for (Xapian::doccount n : {1u, 10u, 50u, 400u}) {
@@ -143,12 +148,7 @@ BOOST_AUTO_TEST_CASE(several_words_phrases_and_or_stay_plain_terms) {
 }
 
 BOOST_AUTO_TEST_CASE(a_floor_from_the_top_tiers_keeps_the_hits_and_reads_less) {
-  Filters workforce;
-  workforce.themes = {"workforce"};
-  Filters years;
-  years.year_from = 2019;
-  years.year_to = 2020;
-  for (const Filters& f : {Filters{}, workforce, years})
+  for (const Filters& f : filter_cases())
     for (bool collapse : {true, false})
       for (Xapian::doccount wanted : {1u, 10u, 30u, 400u}) {
         const Xapian::Query plain = plain_query(db, "fostering", f);

@@ -37,8 +37,9 @@ struct ImpactTiers {
   // The tiers a new index with `norm` gets.
   static ImpactTiers for_norm(const LengthNorm& norm);
 
-  // XI<k+1>:<term> for tier k (0-based); "" when `term` is not a Z stem or
-  // the tier term would pass Xapian's term length limit.
+  // XI<k+1>:<term> for tier k (0-based); "" when `term` is not the Z stem
+  // of a text word (title and section stems, ZS... and ZXSECT..., are not)
+  // or the tier term would pass Xapian's term length limit.
   static std::string tier_term(size_t k, std::string_view term);
 
   // Posts the tier terms of every Z stem of `xd`. Call after normalise_wdfs.
