@@ -28,7 +28,11 @@ void TieredTermSource::init(const Xapian::Database& db) {
   for (Xapian::termcount bound : tiers_.bounds) below_.push_back(weight_of(bound - 1));
   set_maxweight(weight_of(db.get_wdf_upper_bound(term_)));
   tier_ = std::min(start_.only_tier, tiers_.bounds.size());
-  const std::string first = tier_ ? ImpactTiers::tier_term(tier_ - 1, term_) : term_;
+  std::string first = tier_ ? ImpactTiers::tier_term(tier_ - 1, term_) : term_;
+  if (first.empty()) {  // not a tiered stem: "" would iterate every document
+    tier_ = 0;
+    first = term_;
+  }
   it_ = db.postlist_begin(first);
   end_ = db.postlist_end(first);
   started_ = false;
@@ -48,6 +52,7 @@ bool TieredTermSource::raise_tier(double min_wt, Xapian::docid from) {
   while (k < below_.size() && below_[k] < min_wt) ++k;
   if (k == tier_) return false;
   const std::string tier_term = ImpactTiers::tier_term(k - 1, term_);
+  if (tier_term.empty()) return false;  // not a tiered stem: read it all
   tier_ = k;
   it_ = db_.postlist_begin(tier_term);
   end_ = db_.postlist_end(tier_term);

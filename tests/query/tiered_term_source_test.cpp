@@ -180,6 +180,16 @@ BOOST_AUTO_TEST_CASE(a_word_never_in_a_tier_is_searched_without_a_floor) {
                  .get_description() == plain_query(db, "fostering review").get_description());
 }
 
+BOOST_AUTO_TEST_CASE(a_source_on_an_untiered_term_reads_the_term_itself) {
+  // "fostering" (unstemmed) has no tier terms; asked to start in tier 3 or
+  // given a floor, the source must still read the term, never "" (which
+  // Xapian reads as every document).
+  for (TierStart start : {TierStart{3, 0}, TierStart{0, 1e9}}) {
+    const Xapian::Query source((new TieredTermSource("fostering", tiers, norm, start))->release());
+    check_same(ranked(db, source, false, 50), ranked(db, Xapian::Query("fostering"), false, 50));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(every_match_is_still_counted_without_a_minimum_weight) {
   const Xapian::Query tiered = with_impact_tiers(plain_query(db, "fostering"), tiers, norm);
   Xapian::Enquire enquire(db);
