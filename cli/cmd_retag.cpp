@@ -44,6 +44,9 @@ int run_retag(const RetagArgs& a) {
   if (stats->synonyms_rebuilt)
     std::cout << fmt::format("synonym terms {}: {} passages changed\n",
                              a.dry_run ? "stale, would be rebuilt" : "rebuilt", stats->synonyms_changed);
+  if (stats->tiers_added)
+    std::cout << fmt::format("impact tiers {}: {} passages changed\n",
+                             a.dry_run ? "missing, would be added" : "added", stats->tiers_changed);
   if (auto changes = theme_changes(stats.value()); !changes.empty())
     std::cout << "passages per theme, before -> after:\n" << changes;
   return kOk;

@@ -66,4 +66,19 @@ void ImpactTiers::add_to(Xapian::Document& xd) const {
       if (auto tier = tier_term(k, term); !tier.empty()) xd.add_term(tier, wdf);
 }
 
+bool ImpactTiers::rewrite(Xapian::Document& xd) const {
+  std::vector<std::pair<std::string, Xapian::termcount>> before;
+  const std::string prefix(schema::kImpactTier);
+  auto t = xd.termlist_begin();
+  for (t.skip_to(prefix); t != xd.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+    before.emplace_back(*t, t.get_wdf());
+  for (const auto& [term, wdf] : before) xd.remove_term(term);
+  add_to(xd);
+  std::vector<std::pair<std::string, Xapian::termcount>> after;
+  t = xd.termlist_begin();
+  for (t.skip_to(prefix); t != xd.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+    after.emplace_back(*t, t.get_wdf());
+  return before != after;
+}
+
 }  // namespace scrutiny

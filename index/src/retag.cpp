@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "scrutiny/impact_tiers.h"
 #include "scrutiny/index_writer.h"
 #include "scrutiny/passage_tags.h"
 #include "scrutiny/schema.h"
@@ -54,13 +55,15 @@ bool same_tags(const Passage& a, const Passage& b) {
 class Retagger {
  public:
   // `synonyms`: rebuild every passage's XSYN terms with it; null: keep them.
+  // `tiers`: write every passage's impact tier terms; nullopt: keep them.
   Retagger(Xapian::WritableDatabase& db, FacetDictionary& facets, const Classifier& classify,
-           const RetagOptions& options, const SynonymTagger* synonyms)
+           const RetagOptions& options, const SynonymTagger* synonyms, std::optional<ImpactTiers> tiers)
       : db_(db),
         facets_(facets),
         classify_(classify),
         options_(options),
         synonyms_(synonyms),
+        tiers_(std::move(tiers)),
         length_norm_(LengthNorm::of(db)),
         records_(db) {}
 
@@ -117,10 +120,12 @@ class Retagger {
       // Edit the passage as most recently opened: Xapian then rewrites only
       // what changed. Replacing one opened before its neighbours re-reads
       // and rewrites every position list (8M block reads for 60k passages).
-      if (tags || synonyms_) p.xd = db_.get_document(p.docid);
+      if (tags || synonyms_ || tiers_) p.xd = db_.get_document(p.docid);
       const bool synonyms = synonyms_ && synonyms_->tag(p.xd, wdf_factor(p.xd, length_norm_));
       if (synonyms) ++stats_.synonyms_changed;
-      if (!tags && !synonyms) continue;
+      const bool tiers = tiers_ && tiers_->rewrite(p.xd);
+      if (tiers) ++stats_.tiers_changed;
+      if (!tags && !synonyms && !tiers) continue;
       ++stats_.changed;
       if (options_.dry_run) continue;
       if (tags) {
@@ -166,6 +171,7 @@ class Retagger {
   const Classifier& classify_;
   const RetagOptions& options_;
   const SynonymTagger* synonyms_;
+  const std::optional<ImpactTiers> tiers_;
   const std::optional<LengthNorm> length_norm_;  // how the index's wdfs are stored
   StoredPassageReader records_;                   // reads each document's shared fields
   std::string current_;
@@ -191,7 +197,11 @@ Result<RetagStats> retag_index(const std::string& dir, const Classifier& classif
     Xapian::WritableDatabase& db = writer->database();
     const bool rebuild_synonyms = !writer->synonym_terms_current();
     const SynonymTagger* synonyms = rebuild_synonyms ? &writer->synonym_tagger() : nullptr;
-    Retagger retagger(db, writer->facet_dictionary(), classify, options, synonyms);
+    // A length-normalised index made before impact tiers gets them now.
+    const std::optional<LengthNorm> norm = LengthNorm::of(db);
+    std::optional<ImpactTiers> add_tiers;
+    if (norm && !ImpactTiers::of(db)) add_tiers = ImpactTiers::for_norm(*norm);
+    Retagger retagger(db, writer->facet_dictionary(), classify, options, synonyms, add_tiers);
     // Collect ids first: replacing documents while walking the all-documents
     // postlist is not guaranteed to be stable.
     std::vector<Xapian::docid> ids;
@@ -203,10 +213,13 @@ Result<RetagStats> retag_index(const std::string& dir, const Classifier& classif
       db.set_metadata("schema", std::string(schema::kSchemaVersion));  // every passage is current now
       if (rebuild_synonyms)
         if (Status st = writer->mark_synonym_terms_current(); !st) return Error{st.error()};
+      // With the last passages: searches use tiers only once all have them.
+      if (add_tiers) db.set_metadata(std::string(schema::kImpactTiersKey), add_tiers->to_string());
       db.commit();
     }
     RetagStats stats = std::move(retagger.stats());
     stats.synonyms_rebuilt = rebuild_synonyms;
+    stats.tiers_added = add_tiers.has_value();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return stats;
   } catch (const Xapian::Error& e) {

@@ -224,3 +224,86 @@ BOOST_AUTO_TEST_CASE(missing_index_is_an_error) {
   BOOST_REQUIRE(!r.ok());
   BOOST_TEST(r.error().find("no index at /nonexistent/scrutiny-index") == 0u);
 }
+
+namespace {
+
+Xapian::termcount wdf_of(const Xapian::Document& d, const std::string& term) {
+  auto it = d.termlist_begin();
+  it.skip_to(term);
+  return it != d.termlist_end() && *it == term ? it.get_wdf() : 0;
+}
+
+// An index whose "heavy" passage says fostering three times (tier 3) and
+// whose "light" one says it once (no tier); `strip`: its tier terms are
+// removed as well as the metadata key, as in an index made before tiers;
+// otherwise only the key is, as in a retag interrupted before its last commit.
+void write_index_before_tiers(const std::string& dir, bool strip) {
+  {
+    auto w = IndexWriter::open(dir);
+    BOOST_REQUIRE(w.ok());
+    for (const auto& [id, text] : {std::pair<std::string, std::string>{"heavy", "Fostering fostering fostering review."},
+                                   {"light", "Fostering review."}})
+      BOOST_REQUIRE(w->replace_document(trends_test::document(
+                                            id, "2022-01-10", "ofsted_report", "",
+                                            {trends_test::passage(1, text, {}, Polarity::neutral)}))
+                        .ok());
+    BOOST_REQUIRE(w->commit().ok());
+  }
+  Xapian::WritableDatabase db(dir, Xapian::DB_OPEN);
+  for (auto it = db.postlist_begin(""); strip && it != db.postlist_end(""); ++it) {
+    Xapian::Document d = db.get_document(*it);
+    for (const char* t : {"XI1:Zfoster", "XI2:Zfoster", "XI3:Zfoster"})
+      if (wdf_of(d, t)) d.remove_term(t);
+    db.replace_document(*it, d);
+  }
+  db.set_metadata(std::string(schema::kImpactTiersKey), "");
+  db.commit();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(retag_adds_impact_tiers_to_an_index_made_before_them) {
+  TempDir dir;
+  write_index_before_tiers(dir.path.string(), true);
+  BOOST_REQUIRE_EQUAL(Xapian::Database(dir.path.string()).get_termfreq("XI1:Zfoster"), 0u);
+  auto r = retag_index(dir.path.string(), phrase_classifier(kOriginal));
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->tiers_added);
+  BOOST_TEST(r->tiers_changed == 1u);  // the light passage reaches no tier
+  Xapian::Database db(dir.path.string());
+  BOOST_TEST(db.get_metadata(std::string(schema::kImpactTiersKey)) == "128 192 256");
+  BOOST_TEST(db.get_termfreq("XI1:Zfoster") == 1u);
+  BOOST_TEST(db.get_termfreq("XI3:Zfoster") == 1u);
+  // The same wdf as the stem: 3 occurrences in a short passage.
+  auto it = db.postlist_begin("XI3:Zfoster");
+  BOOST_TEST(it.get_wdf() == 256u);
+  BOOST_TEST(wdf_of(db.get_document(*it), "Zfoster") == 256u);
+  // A second retag finds the tiers in place.
+  auto again = retag_index(dir.path.string(), phrase_classifier(kOriginal));
+  BOOST_REQUIRE(again.ok());
+  BOOST_TEST(!again->tiers_added);
+  BOOST_TEST(again->tiers_changed == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(retag_after_an_interrupted_one_does_not_double_tier_wdfs) {
+  TempDir dir;
+  write_index_before_tiers(dir.path.string(), false);  // tier terms there, key not
+  auto r = retag_index(dir.path.string(), phrase_classifier(kOriginal));
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->tiers_added);
+  BOOST_TEST(r->tiers_changed == 0u);
+  Xapian::Database db(dir.path.string());
+  BOOST_TEST(db.get_metadata(std::string(schema::kImpactTiersKey)) == "128 192 256");
+  BOOST_TEST(db.postlist_begin("XI3:Zfoster").get_wdf() == 256u);
+}
+
+BOOST_FIXTURE_TEST_CASE(dry_run_adds_no_tiers, Fixture) {
+  {
+    Xapian::WritableDatabase w(dir.path.string(), Xapian::DB_OPEN);
+    w.set_metadata(std::string(schema::kImpactTiersKey), "");
+    w.commit();
+  }
+  const RetagStats s = retag(phrase_classifier(kOriginal), true);
+  BOOST_TEST(s.tiers_added);
+  BOOST_TEST(db().get_metadata(std::string(schema::kImpactTiersKey)).empty());
+}

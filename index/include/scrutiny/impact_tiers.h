@@ -42,8 +42,12 @@ struct ImpactTiers {
   // or the tier term would pass Xapian's term length limit.
   static std::string tier_term(size_t k, std::string_view term);
 
-  // Posts the tier terms of every Z stem of `xd`. Call after normalise_wdfs.
+  // Posts the tier terms of every Z stem of `xd`. Call after normalise_wdfs,
+  // on a passage without tier terms (a tier term posted twice adds its wdf).
   void add_to(Xapian::Document& xd) const;
+  // The same for a stored passage that may hold tier terms already (a retag
+  // that was interrupted): removes them first. True when `xd` changed.
+  bool rewrite(Xapian::Document& xd) const;
 };
 
 }  // namespace scrutiny

@@ -4,7 +4,10 @@
 // boilerplate mark change, only the tag terms, tag slots and stored-data
 // fields are rewritten (passage_tags.h) — text terms and positions stay.
 // When the index's synonym concept terms (XSYN, synonym_terms.h) came from
-// other synonyms, retag rebuilds them too, from each passage's terms.
+// other synonyms, retag rebuilds them too, from each passage's terms. A
+// length-normalised index made before impact tiers (impact_tiers.h) gets
+// them: every passage's tier terms, then the "impact_tiers" key in the last
+// commit, so searches use them only once every passage has them.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +28,8 @@ struct RetagStats {
   std::size_t changed = 0;    // passages whose tags were rewritten
   bool synonyms_rebuilt = false;      // XSYN terms were stale and rebuilt
   std::size_t synonyms_changed = 0;   // passages whose XSYN terms changed
+  bool tiers_added = false;           // the index had no impact tiers and now has
+  std::size_t tiers_changed = 0;      // passages whose tier terms were written
   std::map<std::string, std::size_t> themes_before;  // theme id -> passages tagged
   std::map<std::string, std::size_t> themes_after;
   double seconds = 0;
