@@ -49,7 +49,7 @@ struct Hit {
   // helpers turn them into bold, [brackets] or plain text.
   std::string snippet;
   double score = 0;
-  Xapian::doccount more_in_document = 0;  // passages collapsed into this hit
+  Xapian::doccount more_in_document = 0;  // other matching passages of its document (collapsed results; exact)
 };
 
 inline constexpr const char* kHighlightStart = "\x02";
@@ -66,7 +66,9 @@ using Facets = std::map<std::string, std::map<std::string, Xapian::doccount>>;
 
 struct SearchResult {
   std::string query;
-  Xapian::doccount total_estimate = 0;  // documents when collapsed, else passages
+  // Documents when collapsed (Xapian's estimate, never above the index's
+  // document count), else passages; exact for small results.
+  Xapian::doccount total_estimate = 0;
   bool collapsed = true;                 // best passage per document
   std::vector<Hit> hits;
   std::string spelling_suggestion;
@@ -88,12 +90,15 @@ class Searcher {
 
  private:
   Result<SearchResult> search_once(const SearchRequest& request);
+  // Source documents in the index (its XDOC terms), counted when first needed.
+  Xapian::doccount document_count();
   Xapian::Database db_;
   QueryContext context_;
   // Fixed when the index is created (length_norm.h, impact_tiers.h): read
   // once, not on every search (each metadata read walks the B-tree).
   std::optional<LengthNorm> norm_;
   std::optional<ImpactTiers> tiers_;
+  std::optional<Xapian::doccount> documents_;
 };
 
 // Output helpers. JSON keys keep the documented order (docs/query.md).
