@@ -14,6 +14,8 @@
 //                                  are current (A/B of synonym_terms.h);
 //                                  --impact-tiers 0: every posting of a common
 //                                  stem read (A/B of impact_tiers.h);
+//                                  --more-in-document 0: Xapian's collapse
+//                                  counts, no exact counting pass;
 //                                  --each 1: every timed query's ms, kind, query and
 //                                  flags on stderr, to find the slow ones;
 //                                  --exact-facets 1: count every match's facets
@@ -70,7 +72,7 @@ void print_ranks(const BenchQuery& q, const scrutiny::SearchResult& result) {
 
 struct OurOptions {
   bool all_passages = false, spelling = true, synonyms = true, concept_terms = true, impact_tiers = true, each = false;
-  bool ranks = false, exact_facets = false;
+  bool ranks = false, exact_facets = false, exact_more = true;
 };
 
 int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int repeat, const OurOptions& opt) {
@@ -94,6 +96,7 @@ int run_ours(const std::string& db, const std::vector<BenchQuery>& queries, int 
       request.facets = q.kind == "facets";
       request.all_passages = opt.all_passages;
       if (opt.exact_facets) request.exact_facets_up_to = 0;
+      request.exact_more_in_document = opt.exact_more;
       const auto start = Clock::now();
       auto result = searcher->search(request);
       const double ms = ms_since(start);
@@ -164,6 +167,7 @@ int main(int argc, char** argv) {
     else if (a == "--impact-tiers") opt.impact_tiers = v != "0";
     else if (a == "--ranks") opt.ranks = v != "0";
     else if (a == "--exact-facets") opt.exact_facets = v != "0";
+    else if (a == "--more-in-document") opt.exact_more = v != "0";
   }
   auto queries = load_queries(queries_path);
   if (queries.empty() || (db.empty() && omega.empty())) {

@@ -167,7 +167,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
                                     Xapian::Query(schema::term(schema::kYear, y->first))));
     configure(enquire, req, match_all, norm);
     g.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter, passages);
-    if (!req.all_passages) count_more_in_document(db, query, g.hits);
+    if (!req.all_passages && req.exact_more_in_document) count_more_in_document(db, query, g.hits);
     groups.push_back(std::move(g));
   }
   if (total > dated) {
@@ -178,7 +178,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_year));
     configure(enquire, req, match_all, norm);
     undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter, passages);
-    if (!req.all_passages) count_more_in_document(db, query, undated.hits);
+    if (!req.all_passages && req.exact_more_in_document) count_more_in_document(db, query, undated.hits);
     groups.push_back(std::move(undated));
   }
   return groups;
@@ -299,7 +299,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     const Highlighter highlighter(db_, parsed->highlight.empty() ? parsed->query : parsed->highlight);
     StoredPassageReader passages(db_);
     result.hits = hits_of(mset, highlighter, passages);
-    if (result.collapsed) count_more_in_document(db_, parsed->query, result.hits);
+    if (result.collapsed && req.exact_more_in_document) count_more_in_document(db_, parsed->query, result.hits);
     if (count_all) {
       auto counts = spy->counts();
       if (req.by_year)

@@ -37,6 +37,9 @@ struct SearchRequest {
   // The timeline (by_year) is always counted exactly.
   Xapian::doccount exact_facets_up_to = 50000;
   Xapian::doccount facet_sample = 20000;
+  // Count each shown document's other matching passages exactly (one extra
+  // unweighted pass); false keeps Xapian's collapse count, a lower bound.
+  bool exact_more_in_document = true;
 };
 
 struct Hit {
