@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 #include <utility>
+#include <vector>
 
 #include "scrutiny/schema.h"
 
@@ -11,6 +12,16 @@ namespace {
 
 // Xapian's limit is 245 bytes; the tier prefix must fit in front of the stem.
 constexpr size_t kMaxTermBytes = 245;
+
+// The passage's tier terms and their wdfs, in term order.
+std::vector<std::pair<std::string, Xapian::termcount>> tier_terms_of(const Xapian::Document& xd) {
+  std::vector<std::pair<std::string, Xapian::termcount>> out;
+  const std::string prefix(schema::kImpactTier);
+  auto t = xd.termlist_begin();
+  for (t.skip_to(prefix); t != xd.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
+    out.emplace_back(*t, t.get_wdf());
+  return out;
+}
 
 }  // namespace
 
@@ -67,18 +78,10 @@ void ImpactTiers::add_to(Xapian::Document& xd) const {
 }
 
 bool ImpactTiers::rewrite(Xapian::Document& xd) const {
-  std::vector<std::pair<std::string, Xapian::termcount>> before;
-  const std::string prefix(schema::kImpactTier);
-  auto t = xd.termlist_begin();
-  for (t.skip_to(prefix); t != xd.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
-    before.emplace_back(*t, t.get_wdf());
+  const auto before = tier_terms_of(xd);
   for (const auto& [term, wdf] : before) xd.remove_term(term);
   add_to(xd);
-  std::vector<std::pair<std::string, Xapian::termcount>> after;
-  t = xd.termlist_begin();
-  for (t.skip_to(prefix); t != xd.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0; ++t)
-    after.emplace_back(*t, t.get_wdf());
-  return before != after;
+  return before != tier_terms_of(xd);
 }
 
 }  // namespace scrutiny
