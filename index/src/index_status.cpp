@@ -4,6 +4,7 @@
 
 #include "scrutiny/file_state.h"
 #include "scrutiny/index_writer.h"
+#include "scrutiny/prefix_terms.h"
 #include "scrutiny/schema.h"
 
 namespace scrutiny {
@@ -20,8 +21,8 @@ size_t count_keys(const Xapian::Database& db, const std::string& prefix) {
 json years(const Xapian::Database& db) {
   json out = json::array();
   const std::string prefix(schema::kYear);
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    std::string y = (*it).substr(prefix.size());
+  for (const std::string& t : terms_with_prefix(db, prefix)) {
+    std::string y = t.substr(prefix.size());
     if (y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos) out.push_back(std::stoi(y));
   }
   return out;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "query_text.h"
+#include "scrutiny/prefix_terms.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/synonym_terms.h"
 #include "scrutiny/synonyms.h"
@@ -44,6 +45,14 @@ Error unknown_value(const std::string& what, const std::string& value,
   auto near = nearest(value, valid);
   if (!near.empty()) return Error{"unknown " + what + " '" + value + "' (did you mean " + join(near, " or ") + "?)"};
   return Error{"unknown " + what + " '" + value + "' (valid: " + join(valid) + ")"};
+}
+
+// A theme id the search may use: one of ctx.theme_ids (the taxonomy), or
+// without them one the index holds. A lookup, not a list of the index's
+// themes: that is built only for the error message.
+bool known_theme(const Xapian::Database& db, const QueryContext& ctx, const std::string& id) {
+  if (!ctx.theme_ids.empty()) return std::find(ctx.theme_ids.begin(), ctx.theme_ids.end(), id) != ctx.theme_ids.end();
+  return db.term_exists(schema::term(schema::kTheme, id));
 }
 
 bool is_year(const std::string& s) {
@@ -93,13 +102,13 @@ Xapian::Query date_span(const Xapian::Database& db, const std::string& lo, const
   const std::string month_prefix(schema::kMonth), day_prefix(schema::kDate);
   auto within = [&](const std::string& day) { return (lo.empty() || day >= lo) && (hi.empty() || day <= hi); };
   std::vector<Xapian::Query> terms;
-  for (auto m = db.allterms_begin(month_prefix); m != db.allterms_end(month_prefix); ++m) {
-    const std::string month = (*m).substr(month_prefix.size());  // YYYYMM
+  for (const std::string& m : terms_with_prefix(db, month_prefix)) {
+    const std::string month = m.substr(month_prefix.size());  // YYYYMM
     if (month.size() != 6) continue;
     const std::string first = month + "01", last = month + "31";
     if ((!hi.empty() && first > hi) || (!lo.empty() && last < lo)) continue;
     if (within(first) && within(last)) {
-      terms.emplace_back(*m);
+      terms.emplace_back(m);
       continue;
     }
     const std::string days = day_prefix + month;
@@ -115,9 +124,9 @@ Xapian::Query date_span(const Xapian::Database& db, const std::string& lo, const
 Xapian::Query year_span(const Xapian::Database& db, const std::string& begin, const std::string& end) {
   const std::string prefix(schema::kYear);
   std::vector<Xapian::Query> terms;
-  for (auto y = db.allterms_begin(prefix); y != db.allterms_end(prefix); ++y) {
-    const std::string year = (*y).substr(prefix.size());
-    if (year.size() == 4 && (begin.empty() || year >= begin) && (end.empty() || year <= end)) terms.emplace_back(*y);
+  for (const std::string& y : terms_with_prefix(db, prefix)) {
+    const std::string year = y.substr(prefix.size());
+    if (year.size() == 4 && (begin.empty() || year >= begin) && (end.empty() || year <= end)) terms.emplace_back(y);
   }
   return any_of(terms);
 }
@@ -292,7 +301,10 @@ Status check_field(const Xapian::Database& db, const QueryContext& ctx, const Pr
     if (std::find(valid.begin(), valid.end(), v) != valid.end()) return Status::Ok();
     return unknown_value(what, value, valid);
   };
-  if (name == "theme") return check("theme", ctx.theme_ids.empty() ? index_theme_ids(db) : ctx.theme_ids);
+  if (name == "theme") {
+    if (known_theme(db, ctx, v)) return Status::Ok();
+    return unknown_value("theme", value, ctx.theme_ids.empty() ? index_theme_ids(db) : ctx.theme_ids);
+  }
   if (name == "type") return check("type", kTypes);
   if (name == "judgement") return check("judgement", kJudgements);
   if (name == "visit") return check("visit", kVisits);
@@ -347,8 +359,7 @@ std::optional<std::string> date_bound(const std::string& text, bool end) {
 std::vector<std::string> index_theme_ids(const Xapian::Database& db) {
   std::vector<std::string> ids;
   const std::string prefix(schema::kTheme);
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-    ids.push_back((*it).substr(prefix.size()));
+  for (const std::string& t : terms_with_prefix(db, prefix)) ids.push_back(t.substr(prefix.size()));
   return ids;
 }
 
@@ -393,11 +404,11 @@ Result<Xapian::Query> filter_query(const Xapian::Database& db, const Filters& f,
     return Status::Ok();
   };
   if (!f.themes.empty()) {
-    const auto valid = ctx.theme_ids.empty() ? index_theme_ids(db) : ctx.theme_ids;
     std::vector<Xapian::Query> themes;
     for (const auto& t : f.themes) {
       const std::string v = lower(t);
-      if (std::find(valid.begin(), valid.end(), v) == valid.end()) return unknown_value("theme", t, valid);
+      if (!known_theme(db, ctx, v))
+        return unknown_value("theme", t, ctx.theme_ids.empty() ? index_theme_ids(db) : ctx.theme_ids);
       themes.emplace_back(schema::term(schema::kTheme, v));
     }
     parts.push_back(any_of(themes));

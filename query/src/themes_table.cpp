@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "scrutiny/prefix_terms.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/synonyms.h"
 
@@ -56,8 +57,7 @@ void mark_allowed(const Xapian::Database& db, const Xapian::Query& restrict, Pas
 std::vector<int> index_years(const Xapian::Database& db) {
   std::vector<int> years;
   const std::string prefix(schema::kYear);
-  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-    const std::string t = *it;
+  for (const std::string& t : terms_with_prefix(db, prefix)) {
     if (t.size() != prefix.size() + 4) continue;
     const std::string digits = t.substr(prefix.size());
     if (std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
