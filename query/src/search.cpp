@@ -109,14 +109,16 @@ void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_al
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
 }
 
-// The query of the ranked pass: a one-word search reads its stem through the
-// impact tiers, with a floor from the top tiers (tiered_term_source.h). Not
-// for counts, facets or date order: those must see every match.
-Xapian::Query ranked_query(const Xapian::Database& db, const ParsedQuery& parsed, const SearchRequest& req,
-                           const std::optional<LengthNorm>& norm, const std::optional<ImpactTiers>& tiers) {
-  if (!tiers || !norm || parsed.match_all || req.sort != SortOrder::relevance) return parsed.query;
-  return tiered_for_top_hits(parsed.query, db, *tiers, *norm, static_cast<Xapian::doccount>(req.offset + req.limit),
-                             !req.all_passages);
+// The ranked hits. A one-word search in relevance order reads its stem
+// through the impact tiers (tiered_term_source.h); not counts, facets or
+// date order: those must see every match.
+Xapian::MSet ranked_hits(Xapian::Enquire& enquire, const ParsedQuery& parsed, const SearchRequest& req,
+                         const std::optional<LengthNorm>& norm, const std::optional<ImpactTiers>& tiers) {
+  const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
+  if (tiers && norm && !parsed.match_all && req.sort == SortOrder::relevance)
+    return tiered_top_hits(enquire, parsed.query, *tiers, *norm, offset, limit);
+  enquire.set_query(parsed.query);
+  return enquire.get_mset(offset, limit);
 }
 
 std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighter, StoredPassageReader& passages) {
@@ -286,10 +288,9 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     }
     Xapian::Enquire enquire(db_);
     const std::optional<LengthNorm>& norm = norm_;
-    enquire.set_query(ranked_query(db_, parsed.value(), req, norm, context_.impact_tiers ? tiers_ : std::nullopt));
     configure(enquire, req, parsed->match_all, norm);
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                               static_cast<Xapian::doccount>(req.limit));
+    const Xapian::MSet mset =
+        ranked_hits(enquire, parsed.value(), req, norm, context_.impact_tiers ? tiers_ : std::nullopt);
     result.total_estimate = mset.get_matches_estimated();
     // Xapian scales matching passages by the share of distinct documents
     // among those it compared, which can pass the number of documents

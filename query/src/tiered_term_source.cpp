@@ -36,6 +36,7 @@ void TieredTermSource::init(const Xapian::Database& db) {
   it_ = db.postlist_begin(first);
   end_ = db.postlist_end(first);
   started_ = false;
+  if (counters_) counters_->highest_tier = std::max(counters_->highest_tier, tier_);
 }
 
 double TieredTermSource::weight_of(Xapian::termcount wdf) const {
@@ -47,7 +48,6 @@ double TieredTermSource::weight_of(Xapian::termcount wdf) const {
 }
 
 bool TieredTermSource::raise_tier(double min_wt, Xapian::docid from) {
-  min_wt = std::max(min_wt, start_.floor);
   size_t k = tier_;
   while (k < below_.size() && below_[k] < min_wt) ++k;
   if (k == tier_) return false;
@@ -147,25 +147,19 @@ Xapian::Query with_impact_tiers(const Xapian::Query& query, const ImpactTiers& t
   return Rewrite{tiers, norm, start, counters}(query);
 }
 
-Xapian::Query tiered_for_top_hits(const Xapian::Query& query, const Xapian::Database& db, const ImpactTiers& tiers,
-                                  const LengthNorm& norm, Xapian::doccount wanted, bool collapse,
-                                  std::shared_ptr<TieredTermSource::Counters> counters) {
-  if (wanted == 0) return query;
+Xapian::MSet tiered_top_hits(Xapian::Enquire& enquire, const Xapian::Query& query, const ImpactTiers& tiers,
+                             const LengthNorm& norm, Xapian::doccount offset, Xapian::doccount limit,
+                             std::shared_ptr<TieredTermSource::Counters> counters) {
   const std::string plain = query.get_description();
-  for (size_t k = tiers.bounds.size(); k >= 1; --k) {
-    const Xapian::Query only_k = with_impact_tiers(query, tiers, norm, {k, 0}, counters);
-    if (only_k.get_description() == plain) return query;  // no stem to tier
-    Xapian::Enquire enquire(db);
+  for (size_t k = limit > 0 ? tiers.bounds.size() : 0; k >= 1; --k) {
+    const Xapian::Query only_k = with_impact_tiers(query, tiers, norm, {k}, counters);
+    if (only_k.get_description() == plain) break;  // no stem to tier
     enquire.set_query(only_k);
-    enquire.set_weighting_scheme(norm.weight());
-    if (collapse) enquire.set_collapse_key(schema::kSlotDocId);
-    const Xapian::MSet mset = enquire.get_mset(0, wanted);
-    // Tier k's hits are real hits with their real weights, so the wanted-th
-    // best of all hits weighs at least as much as the wanted-th of these.
-    if (mset.size() == wanted)
-      return with_impact_tiers(query, tiers, norm, {0, mset[wanted - 1].get_weight()}, counters);
+    Xapian::MSet mset = enquire.get_mset(offset, limit);
+    if (mset.size() == limit) return mset;
   }
-  return with_impact_tiers(query, tiers, norm, {}, counters);
+  enquire.set_query(with_impact_tiers(query, tiers, norm, {}, counters));
+  return enquire.get_mset(offset, limit);
 }
 
 }  // namespace scrutiny

@@ -24,14 +24,11 @@
 namespace scrutiny {
 
 // Where a TieredTermSource starts. `only_tier` k > 0 reads tier k alone (a
-// subset of the hits, with their true weights): a cheap first pass. `floor`
-// is a weight the last wanted hit is known to reach (from such a pass);
-// passages that cannot reach it are skipped from the start, not only once the
-// matcher has filled its top hits. Never give a floor to a search that must
-// see every match (counts, facets) or that sorts by anything but weight.
+// subset of the hits, with their true weights): a cheap first pass. Never
+// give one to a search that must see every match (counts, facets) or that
+// sorts by anything but weight.
 struct TierStart {
   size_t only_tier = 0;
-  double floor = 0;
 };
 
 class TieredTermSource : public Xapian::PostingSource {
@@ -88,12 +85,17 @@ Xapian::Query with_impact_tiers(const Xapian::Query& query, const ImpactTiers& t
                                 TierStart start = {},
                                 std::shared_ptr<TieredTermSource::Counters> counters = nullptr);
 
-// with_impact_tiers() for the ranked pass of a search wanting `wanted` hits
-// (offset + limit; `collapse`: one per document), with a floor found by first
-// searching the top tiers alone, highest first, until one yields `wanted`
-// hits. Returns `query` itself when it has no stem to tier.
-Xapian::Query tiered_for_top_hits(const Xapian::Query& query, const Xapian::Database& db, const ImpactTiers& tiers,
-                                  const LengthNorm& norm, Xapian::doccount wanted, bool collapse,
-                                  std::shared_ptr<TieredTermSource::Counters> counters = nullptr);
+// The hits offset..offset+limit of `query` on `enquire`, which must rank by
+// relevance with norm.weight() (one passage per document or not). The top
+// tiers are searched alone first, highest first: every passage of tier k
+// outweighs every passage outside it, so the first tier that holds
+// offset + limit hits holds the top ones, with their true weights, and its
+// result is the answer. Only when no tier holds enough is the stem read
+// whole (through the tiers, as the matcher's minimum weight rises). A query
+// with no stem to tier is searched as it is. Leaves `enquire` holding the
+// query of the pass returned.
+Xapian::MSet tiered_top_hits(Xapian::Enquire& enquire, const Xapian::Query& query, const ImpactTiers& tiers,
+                             const LengthNorm& norm, Xapian::doccount offset, Xapian::doccount limit,
+                             std::shared_ptr<TieredTermSource::Counters> counters = nullptr);
 
 }  // namespace scrutiny

@@ -75,20 +75,37 @@ Xapian::Query plain_query(const Xapian::Database& db, const std::string& text, c
   return q->query;
 }
 
-std::vector<std::pair<Xapian::docid, double>> ranked(const Xapian::Database& db, const Xapian::Query& q,
-                                                     bool collapse, Xapian::doccount n) {
+using Ranked = std::vector<std::pair<Xapian::docid, double>>;
+
+Xapian::Enquire ranking(const Xapian::Database& db, bool collapse) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(q);
   enquire.set_weighting_scheme(LengthNorm::of(db)->weight());
   if (collapse) enquire.set_collapse_key(schema::kSlotDocId);
-  std::vector<std::pair<Xapian::docid, double>> out;
-  const Xapian::MSet mset = enquire.get_mset(0, n);
+  return enquire;
+}
+
+Ranked of(const Xapian::MSet& mset) {
+  Ranked out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(*it, it.get_weight());
   return out;
 }
 
-void check_same(const std::vector<std::pair<Xapian::docid, double>>& tiered,
-                const std::vector<std::pair<Xapian::docid, double>>& plain) {
+// Hits offset..n of `q`.
+Ranked ranked(const Xapian::Database& db, const Xapian::Query& q, bool collapse, Xapian::doccount n,
+              Xapian::doccount offset = 0) {
+  Xapian::Enquire enquire = ranking(db, collapse);
+  enquire.set_query(q);
+  return of(enquire.get_mset(offset, n - offset));
+}
+
+Ranked top_hits(const Xapian::Database& db, const Xapian::Query& q, const ImpactTiers& tiers, const LengthNorm& norm,
+                bool collapse, Xapian::doccount offset, Xapian::doccount limit,
+                std::shared_ptr<TieredTermSource::Counters> counters = nullptr) {
+  Xapian::Enquire enquire = ranking(db, collapse);
+  return of(tiered_top_hits(enquire, q, tiers, norm, offset, limit, counters));
+}
+
+void check_same(const Ranked& tiered, const Ranked& plain) {
   BOOST_REQUIRE_EQUAL(tiered.size(), plain.size());
   for (size_t i = 0; i < plain.size(); ++i) {
     BOOST_TEST(tiered[i].first == plain[i].first);
@@ -156,44 +173,64 @@ BOOST_AUTO_TEST_CASE(several_words_phrases_and_or_stay_plain_terms) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_floor_from_the_top_tiers_keeps_the_hits_and_reads_less) {
+BOOST_AUTO_TEST_CASE(the_top_tiers_give_the_hits_of_every_page_and_filter) {
   for (const Filters& f : filter_cases())
     for (bool collapse : {true, false})
-      for (Xapian::doccount wanted : {1u, 10u, 30u, 400u}) {
+      for (auto [offset, limit] : {std::pair{0u, 1u}, {0u, 10u}, {20u, 10u}, {0u, 400u}, {395u, 10u}}) {
         const Xapian::Query plain = plain_query(db, "fostering", f);
-        const Xapian::Query seeded = tiered_for_top_hits(plain, db, tiers, norm, wanted, collapse);
-        BOOST_TEST_CONTEXT("collapse " << collapse << ", " << wanted << " wanted") {
-          check_same(ranked(db, seeded, collapse, wanted), ranked(db, plain, collapse, wanted));
+        BOOST_TEST_CONTEXT("collapse " << collapse << ", hits " << offset << "+" << limit) {
+          check_same(top_hits(db, plain, tiers, norm, collapse, offset, limit),
+                     ranked(db, plain, collapse, offset + limit, offset));
         }
       }
-  auto tiered = std::make_shared<TieredTermSource::Counters>();
-  auto seeded = std::make_shared<TieredTermSource::Counters>();
-  const Xapian::Query plain = plain_query(db, "fostering");
-  ranked(db, with_impact_tiers(plain, tiers, norm, {}, tiered), true, 10);
-  ranked(db, tiered_for_top_hits(plain, db, tiers, norm, 10, true, seeded), true, 10);  // both passes counted
-  // The top tier alone holds ten documents, so both passes read it and
-  // nothing else; without the floor the search first reads lower tiers.
-  const Xapian::doccount top_tier = db.get_termfreq("XI3:Zfoster");
-  BOOST_TEST(seeded->postings <= 2 * top_tier);
-  BOOST_TEST(seeded->highest_tier == 3u);
-  BOOST_TEST(tiered->postings > top_tier);
 }
 
-BOOST_AUTO_TEST_CASE(a_word_never_in_a_tier_is_searched_without_a_floor) {
+BOOST_AUTO_TEST_CASE(a_top_tier_holding_the_wanted_hits_is_the_only_list_read) {
+  auto alone = std::make_shared<TieredTermSource::Counters>();
+  auto first = std::make_shared<TieredTermSource::Counters>();
+  const Xapian::Query plain = plain_query(db, "fostering");
+  ranked(db, with_impact_tiers(plain, tiers, norm, {}, alone), true, 10);
+  const auto hits = top_hits(db, plain, tiers, norm, true, 0, 10, first);
+  check_same(hits, ranked(db, plain, true, 10));
+  // The top tier alone holds ten documents: one pass, reading it and nothing
+  // else. The source alone first reads lower tiers, until it has ten hits.
+  const Xapian::doccount top_tier = db.get_termfreq("XI3:Zfoster");
+  BOOST_TEST(first->postings <= top_tier);
+  BOOST_TEST(first->highest_tier == 3u);
+  BOOST_TEST(alone->postings > top_tier);
+}
+
+BOOST_AUTO_TEST_CASE(more_hits_than_the_top_tier_holds_come_from_the_tiers_below) {
+  // All 400 documents say "fostering" somewhere, more than tier 3 holds:
+  // the search goes down to a lower tier or the whole stem, same hits.
+  BOOST_REQUIRE_LT(db.get_termfreq("XI3:Zfoster"), 300u);
+  auto counters = std::make_shared<TieredTermSource::Counters>();
+  const Xapian::Query plain = plain_query(db, "fostering");
+  check_same(top_hits(db, plain, tiers, norm, false, 0, 300, counters), ranked(db, plain, false, 300));
+  BOOST_TEST(counters->postings > db.get_termfreq("XI3:Zfoster"));
+}
+
+BOOST_AUTO_TEST_CASE(a_word_never_in_a_tier_and_several_words_are_searched_as_they_are) {
   // "review" is said at most once per passage: no tier holds it.
   BOOST_REQUIRE_EQUAL(db.get_termfreq("XI1:Zreview"), 0u);
-  const Xapian::Query plain = plain_query(db, "review");
-  const Xapian::Query seeded = tiered_for_top_hits(plain, db, tiers, norm, 10, true);
-  check_same(ranked(db, seeded, true, 10), ranked(db, plain, true, 10));
-  BOOST_TEST(tiered_for_top_hits(plain_query(db, "fostering review"), db, tiers, norm, 10, true)
-                 .get_description() == plain_query(db, "fostering review").get_description());
+  for (const char* text : {"review", "fostering review"}) {
+    const Xapian::Query plain = plain_query(db, text);
+    auto counters = std::make_shared<TieredTermSource::Counters>();
+    BOOST_TEST_CONTEXT(text) {
+      check_same(top_hits(db, plain, tiers, norm, true, 0, 10, counters), ranked(db, plain, true, 10));
+      if (std::string(text) == "review")
+        BOOST_TEST(counters->postings == db.get_termfreq("Zreview"));  // every posting, once
+      else
+        BOOST_TEST(counters->postings == 0u);  // no source was made
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_source_on_an_untiered_term_reads_the_term_itself) {
   // "fostering" (unstemmed) has no tier terms; asked to start in tier 3 or
-  // given a floor, the source must still read the term, never "" (which
-  // Xapian reads as every document).
-  for (TierStart start : {TierStart{3, 0}, TierStart{0, 1e9}}) {
+  // 2, the source must still read the term, never "" (which Xapian reads as
+  // every document).
+  for (TierStart start : {TierStart{3}, TierStart{2}}) {
     const Xapian::Query source((new TieredTermSource("fostering", tiers, norm, start))->release());
     check_same(ranked(db, source, false, 50), ranked(db, Xapian::Query("fostering"), false, 50));
   }
