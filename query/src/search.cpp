@@ -109,17 +109,27 @@ void configure(Xapian::Enquire& enquire, const SearchRequest& req, bool match_al
     enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
 }
 
-// The ranked hits. A one-word search in relevance order reads its stem
-// through the impact tiers (tiered_term_source.h); not counts, facets or
-// date order: those must see every match.
-Xapian::MSet ranked_hits(Xapian::Enquire& enquire, const ParsedQuery& parsed, const SearchRequest& req,
-                         const std::optional<LengthNorm>& norm, const std::optional<ImpactTiers>& tiers) {
-  const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
-  if (tiers && norm && !parsed.match_all && req.sort == SortOrder::relevance)
-    return tiered_top_hits(enquire, parsed.query, *tiers, *norm, offset, limit);
-  enquire.set_query(parsed.query);
-  return enquire.get_mset(offset, limit);
-}
+// What a ranked pass needs besides its query: the request (sort, collapse),
+// whether the query matches everything, and the index's constants.
+struct Ranking {
+  const SearchRequest& req;
+  bool match_all;
+  const std::optional<LengthNorm>& norm;
+  std::optional<ImpactTiers> tiers;  // nullopt: plain terms
+
+  // Hits offset..offset+limit of `query`. A one-word search in relevance
+  // order reads its stem through the impact tiers (tiered_term_source.h);
+  // not counts, facets or date order: those must see every match.
+  Xapian::MSet hits(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount offset,
+                    Xapian::doccount limit) const {
+    Xapian::Enquire enquire(db);
+    configure(enquire, req, match_all, norm);
+    if (tiers && norm && !match_all && req.sort == SortOrder::relevance)
+      return tiered_top_hits(enquire, query, *tiers, *norm, offset, limit);
+    enquire.set_query(query);
+    return enquire.get_mset(offset, limit);
+  }
+};
 
 std::vector<Hit> hits_of(const Xapian::MSet& mset, const Highlighter& highlighter, StoredPassageReader& passages) {
   std::vector<Hit> hits;
@@ -152,11 +162,12 @@ void count_more_in_document(const Xapian::Database& db, const Xapian::Query& que
 }
 
 // Per year (newest first): its passage count and its best hits.
-std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query& query,
-                                const SearchRequest& req, bool match_all, const std::optional<LengthNorm>& norm,
+std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query& query, const Ranking& ranking,
                                 const std::map<std::string, Xapian::doccount>& year_counts,
                                 Xapian::doccount total, const Highlighter& highlighter,
                                 StoredPassageReader& passages) {
+  const SearchRequest& req = ranking.req;
+  const auto per_year = static_cast<Xapian::doccount>(req.hits_per_year);
   std::vector<YearGroup> groups;
   Xapian::doccount dated = 0;
   for (auto y = year_counts.rbegin(); y != year_counts.rend(); ++y) {
@@ -164,22 +175,17 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     g.year = std::stoi(y->first);
     g.count = y->second;
     dated += y->second;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(schema::term(schema::kYear, y->first))));
-    configure(enquire, req, match_all, norm);
-    g.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter, passages);
+    const Xapian::Query in_year(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::term(schema::kYear, y->first)));
+    g.hits = hits_of(ranking.hits(db, in_year, 0, per_year), highlighter, passages);
     if (!req.all_passages && req.exact_more_in_document) count_more_in_document(db, query, g.hits);
     groups.push_back(std::move(g));
   }
   if (total > dated) {
     YearGroup undated;
     undated.count = total - dated;
-    Xapian::Enquire enquire(db);
-    Xapian::Query any_year(Xapian::Query::OP_WILDCARD, std::string(schema::kYear));
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, any_year));
-    configure(enquire, req, match_all, norm);
-    undated.hits = hits_of(enquire.get_mset(0, req.hits_per_year), highlighter, passages);
+    const Xapian::Query any_year(Xapian::Query::OP_WILDCARD, std::string(schema::kYear));
+    const Xapian::Query undated_only(Xapian::Query::OP_AND_NOT, query, any_year);
+    undated.hits = hits_of(ranking.hits(db, undated_only, 0, per_year), highlighter, passages);
     if (!req.all_passages && req.exact_more_in_document) count_more_in_document(db, query, undated.hits);
     groups.push_back(std::move(undated));
   }
@@ -286,11 +292,9 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
       else
         result.facets_one_in = count_facets_sampled(db_, parsed->query, req, dictionary, spy);
     }
-    Xapian::Enquire enquire(db_);
-    const std::optional<LengthNorm>& norm = norm_;
-    configure(enquire, req, parsed->match_all, norm);
-    const Xapian::MSet mset =
-        ranked_hits(enquire, parsed.value(), req, norm, context_.impact_tiers ? tiers_ : std::nullopt);
+    const Ranking ranking{req, parsed->match_all, norm_, context_.impact_tiers ? tiers_ : std::nullopt};
+    const Xapian::MSet mset = ranking.hits(db_, parsed->query, static_cast<Xapian::doccount>(req.offset),
+                                           static_cast<Xapian::doccount>(req.limit));
     result.total_estimate = mset.get_matches_estimated();
     // Xapian scales matching passages by the share of distinct documents
     // among those it compared, which can pass the number of documents
@@ -304,8 +308,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     if (count_all) {
       auto counts = spy->counts();
       if (req.by_year)
-        result.by_year = timeline(db_, parsed->query, req, parsed->match_all, norm, counts["year"],
-                                  spy->total(), highlighter, passages);
+        result.by_year = timeline(db_, parsed->query, ranking, counts["year"], spy->total(), highlighter, passages);
       if (req.facets) {
         scale_facets(counts, result.facets_one_in);
         result.facets = std::move(counts);

@@ -272,6 +272,44 @@ BOOST_AUTO_TEST_CASE(searcher_uses_tiers_by_default_with_the_same_hits) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(timeline_hits_per_year_are_the_same_with_tiers) {
+  QueryContext with, without;
+  without.impact_tiers = false;
+  Searcher on(db, with), off(db, without);
+  for (const Filters& f : filter_cases())
+    for (size_t per_year : {1u, 3u, 40u}) {
+      SearchRequest req;
+      req.query = "fostering";
+      req.filters = f;
+      req.by_year = true;
+      req.hits_per_year = per_year;
+      auto a = on.search(req), b = off.search(req);
+      BOOST_REQUIRE(a.ok());
+      BOOST_REQUIRE(b.ok());
+      BOOST_REQUIRE(a->by_year.has_value());
+      BOOST_REQUIRE(b->by_year.has_value());
+      const std::vector<YearGroup>&years_a = *a->by_year, &years_b = *b->by_year;
+      BOOST_REQUIRE_EQUAL(years_a.size(), years_b.size());
+      BOOST_TEST(years_a.size() >= 2u);
+      for (size_t y = 0; y < years_a.size(); ++y) {
+        const YearGroup &ga = years_a[y], &gb = years_b[y];
+        BOOST_TEST_CONTEXT("year " << ga.year.value_or(0) << ", " << per_year << " per year") {
+          BOOST_TEST(ga.year.value_or(0) == gb.year.value_or(0));
+          BOOST_TEST(ga.count == gb.count);
+          BOOST_REQUIRE_EQUAL(ga.hits.size(), gb.hits.size());
+          BOOST_TEST(!ga.hits.empty());
+          BOOST_TEST(ga.hits.size() <= per_year);
+          for (size_t i = 0; i < ga.hits.size(); ++i) {
+            BOOST_TEST(ga.hits[i].doc_id == gb.hits[i].doc_id);
+            BOOST_TEST(ga.hits[i].text == gb.hits[i].text);
+            BOOST_TEST(ga.hits[i].score == gb.hits[i].score);
+            BOOST_TEST(ga.hits[i].more_in_document == gb.hits[i].more_in_document);
+          }
+        }
+      }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(more_in_document_counts_every_other_matching_passage) {
   auto r = search_fostering();
   BOOST_REQUIRE_EQUAL(r->hits.size(), 10u);
