@@ -83,4 +83,25 @@ std::map<std::string, std::map<std::string, Xapian::doccount>> FacetSpy::counts(
   return out;
 }
 
+void YearSpy::operator()(const Xapian::Document& doc, double) {
+  ++total_;
+  std::string year = doc.get_value(schema::kSlotYear);
+  if (year != last_) {
+    if (run_ > 0) by_value_[last_] += run_;
+    last_ = std::move(year);
+    run_ = 0;
+  }
+  ++run_;
+}
+
+std::map<std::string, Xapian::doccount> YearSpy::counts() const {
+  std::map<std::string, Xapian::doccount> out;
+  auto add = [&out](const std::string& value, Xapian::doccount n) {
+    if (!value.empty() && n > 0) out[std::to_string(std::lround(Xapian::sortable_unserialise(value)))] += n;
+  };
+  for (const auto& [value, n] : by_value_) add(value, n);
+  add(last_, run_);
+  return out;
+}
+
 }  // namespace scrutiny

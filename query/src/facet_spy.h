@@ -74,4 +74,26 @@ class FacetSpy : public Xapian::MatchSpy {
   Facet themes_, years_, types_, bodies_, polarities_, authorities_, judgements_;
 };
 
+// YearSpy: counts the years alone (kSlotYear), for a timeline without
+// facets. The year slot's values are a byte or two, so reading them costs a
+// fraction of the packed facet value: "social workers" on 1M passages 36 ->
+// 18 ms, "assessment" 47 -> 39 ms (docs/benchmarks.md). A document's
+// passages are consecutive matches with one year: counted as runs.
+class YearSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override;
+  Xapian::MatchSpy* clone() const override { return new YearSpy; }
+  std::string name() const override { return "scrutiny::YearSpy"; }
+
+  Xapian::doccount total() const { return total_; }
+  // "2021" -> passages; undated passages are left out (total() has them).
+  std::map<std::string, Xapian::doccount> counts() const;
+
+ private:
+  Xapian::doccount total_ = 0;
+  std::string last_;  // the value of the current run
+  Xapian::doccount run_ = 0;
+  std::map<std::string, Xapian::doccount> by_value_;  // serialised year -> passages, runs before the current
+};
+
 }  // namespace scrutiny

@@ -197,7 +197,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
 // match once and reads only its packed facet value. The ranked pass can then
 // stop as soon as it has its top hits instead of scoring every match
 // (facet queries on 1M passages: see docs/benchmarks.md).
-void count_facets(const Xapian::Database& db, const Xapian::Query& query, FacetSpy& spy) {
+void count_facets(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
   Xapian::Enquire counter(db);
   counter.set_query(query);
   counter.set_weighting_scheme(Xapian::BoolWeight());
@@ -284,13 +284,15 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     result.collapsed = !req.all_passages;
     result.spelling_suggestion = parsed->spelling_suggestion;
     std::optional<FacetSpy> spy;
-    const bool count_all = req.facets || req.by_year;
-    if (count_all) {
+    std::optional<YearSpy> years;  // a timeline without facets counts years alone
+    if (req.facets) {
       const auto dictionary = std::make_shared<const FacetDictionary>(FacetDictionary::load(db_));
       if (req.by_year)
         count_facets(db_, parsed->query, spy.emplace(dictionary));  // a timeline's counts are quoted: exact
       else
         result.facets_one_in = count_facets_sampled(db_, parsed->query, req, dictionary, spy);
+    } else if (req.by_year) {
+      count_facets(db_, parsed->query, years.emplace());
     }
     const Ranking ranking{req, parsed->match_all, norm_, context_.impact_tiers ? tiers_ : std::nullopt};
     const Xapian::MSet mset = ranking.hits(db_, parsed->query, static_cast<Xapian::doccount>(req.offset),
@@ -305,14 +307,13 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     StoredPassageReader passages(db_);
     result.hits = hits_of(mset, highlighter, passages);
     if (result.collapsed && req.exact_more_in_document) count_more_in_document(db_, parsed->query, result.hits);
-    if (count_all) {
-      auto counts = spy->counts();
-      if (req.by_year)
-        result.by_year = timeline(db_, parsed->query, ranking, counts["year"], spy->total(), highlighter, passages);
-      if (req.facets) {
-        scale_facets(counts, result.facets_one_in);
-        result.facets = std::move(counts);
-      }
+    Facets counts = spy ? spy->counts() : Facets{};
+    if (req.by_year)
+      result.by_year = timeline(db_, parsed->query, ranking, spy ? counts["year"] : years->counts(),
+                                spy ? spy->total() : years->total(), highlighter, passages);
+    if (req.facets) {
+      scale_facets(counts, result.facets_one_in);
+      result.facets = std::move(counts);
     }
     return result;
   } catch (const Xapian::DatabaseModifiedError&) {

@@ -116,6 +116,23 @@ BOOST_AUTO_TEST_CASE(timelines_always_count_exactly) {
   BOOST_TEST(r.facets->at("polarity").at("concern") == 1200u);
 }
 
+BOOST_AUTO_TEST_CASE(a_timeline_without_facets_counts_the_same_years) {
+  auto req = facets_of("improvement", 1000, 450);
+  req.by_year = true;
+  const auto with = run(req);
+  req.facets = false;  // years alone, from the year slot
+  const auto without = run(req);
+  BOOST_TEST(!without.facets.has_value());
+  BOOST_REQUIRE(with.by_year.has_value());
+  BOOST_REQUIRE(without.by_year.has_value());
+  BOOST_REQUIRE_EQUAL(without.by_year->size(), with.by_year->size());
+  BOOST_TEST(without.by_year->size() >= 4u);
+  for (size_t i = 0; i < with.by_year->size(); ++i) {
+    BOOST_TEST(without.by_year->at(i).year.value_or(0) == with.by_year->at(i).year.value_or(0));
+    BOOST_TEST(without.by_year->at(i).count == 300u);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(json_and_text_say_the_facets_are_estimates) {
   auto r = run(facets_of("improvement", 1000, 450));
   const auto j = to_json(r);
