@@ -7,6 +7,8 @@
 #include <memory>
 #include <vector>
 
+#include <xapian.h>
+
 #include "command.h"
 
 namespace scrutiny::cli {
@@ -90,6 +92,9 @@ int main(int argc, char** argv) {
       if (subs[i]->parsed()) return runners[i]();
   } catch (const std::exception& e) {
     std::cerr << "scrutiny: fatal: " << e.what() << "\n";
+    return kUsage;
+  } catch (const Xapian::Error& e) {  // not a std::exception; the stages catch theirs, this is the last guard
+    std::cerr << "scrutiny: fatal: " << e.get_type() << ": " << e.get_msg() << "\n";
     return kUsage;
   }
   return kUsage;

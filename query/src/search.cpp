@@ -247,7 +247,11 @@ Searcher::Searcher(Xapian::Database db, QueryContext context)
 Result<Searcher> Searcher::open(const std::string& dir, QueryContext context) {
   auto db = open_index_for_reading(dir);
   if (!db) return Error{db.error()};
-  return Searcher(std::move(db).value(), std::move(context));
+  try {
+    return Searcher(std::move(db).value(), std::move(context));  // reads the index's metadata
+  } catch (const Xapian::Error& e) {
+    return Error{"cannot read index at " + dir + ": " + e.get_type() + ": " + e.get_msg()};
+  }
 }
 
 Xapian::doccount Searcher::document_count() {

@@ -84,8 +84,10 @@ struct SearchResult {
 
 class Searcher {
  public:
-  // Error "no index at DIR (run scrutiny ingest first)" when missing.
+  // Error "no index at DIR (run scrutiny ingest first)" when missing, or
+  // "cannot read index at DIR: ..." when its metadata cannot be read.
   static Result<Searcher> open(const std::string& dir, QueryContext context = {});
+  // Reads the index's metadata: throws Xapian::Error on a damaged index.
   explicit Searcher(Xapian::Database db, QueryContext context = {});
 
   Result<SearchResult> search(const SearchRequest& request);
