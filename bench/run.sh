@@ -149,12 +149,12 @@ for size in "$@"; do
   fi
   # Query latency: library level (database opened once) and whole commands.
   if [ $do_ours = 1 ] && [ -d "$ours_db" ]; then
-    "$qbench" --db "$ours_db" --queries "$queries" >"$log/query_bench.tsv" 2>"$log/query_bench.err"
+    "$qbench" --db "$ours_db" --queries "$queries" --timelines 1 >"$log/query_bench.tsv" 2>"$log/query_bench.err"
     awk -F'\t' 'NR > 1 {print "lib_" $1 "_p50_ms\t" $3 "\nlib_" $1 "_p95_ms\t" $4 "\nlib_" $1 "_p99_ms\t" $5}' \
       "$log/query_bench.tsv" >>"$results"
     read -r a b c < <(command_latency scrutiny)
     record cmd_search_p50_ms "$a"; record cmd_search_p95_ms "$b"; record cmd_search_p99_ms "$c"
-    echo "  search (library): $(grep -E '^(top10|facets)' "$log/query_bench.tsv" | tr '\t' ' ' | tr '\n' ';')"
+    echo "  search (library): $(grep -E '^(top10|facets|timeline)' "$log/query_bench.tsv" | tr '\t' ' ' | tr '\n' ';')"
   fi
   if [ $do_anchors = 1 ] && [ -d "$omega_db" ]; then
     "$qbench" --omega "$omega_db" --queries "$queries" >"$log/omega_bench.tsv" 2>"$log/omega_bench.err"
