@@ -6,6 +6,15 @@
 
 namespace scrutiny {
 
+namespace {
+
+// "2021" from a kSlotYear value (sortable_serialise'd).
+std::string year_of(const std::string& value) {
+  return std::to_string(std::lround(Xapian::sortable_unserialise(value)));
+}
+
+}  // namespace
+
 FacetSpy::FacetSpy(std::shared_ptr<const FacetDictionary> dictionary) : dictionary_(std::move(dictionary)) {}
 
 void FacetSpy::count(Facet& f, std::uint32_t id) {
@@ -49,7 +58,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 
 void FacetSpy::count_schema1(const Xapian::Document& doc) {
   const std::string year = doc.get_value(schema::kSlotYear);
-  if (!year.empty()) count(years_, std::to_string(std::lround(Xapian::sortable_unserialise(year))));
+  if (!year.empty()) count(years_, year_of(year));
   count(types_, doc.get_value(schema::kSlotType1));
   count(bodies_, doc.get_value(schema::kSlotBody1));
   count(polarities_, doc.get_value(schema::kSlotPolarity1));
@@ -97,7 +106,7 @@ void YearSpy::operator()(const Xapian::Document& doc, double) {
 std::map<std::string, Xapian::doccount> YearSpy::counts() const {
   std::map<std::string, Xapian::doccount> out;
   auto add = [&out](const std::string& value, Xapian::doccount n) {
-    if (!value.empty() && n > 0) out[std::to_string(std::lround(Xapian::sortable_unserialise(value)))] += n;
+    if (!value.empty() && n > 0) out[year_of(value)] += n;
   };
   for (const auto& [value, n] : by_value_) add(value, n);
   add(last_, run_);

@@ -47,12 +47,16 @@ Error unknown_value(const std::string& what, const std::string& value,
   return Error{"unknown " + what + " '" + value + "' (valid: " + join(valid) + ")"};
 }
 
-// A theme id the search may use: one of ctx.theme_ids (the taxonomy), or
-// without them one the index holds. A lookup, not a list of the index's
-// themes: that is built only for the error message.
-bool known_theme(const Xapian::Database& db, const QueryContext& ctx, const std::string& id) {
-  if (!ctx.theme_ids.empty()) return std::find(ctx.theme_ids.begin(), ctx.theme_ids.end(), id) != ctx.theme_ids.end();
-  return db.term_exists(schema::term(schema::kTheme, id));
+// Ok for a theme id the search may use: one of ctx.theme_ids (the
+// taxonomy), or without them one the index holds. A lookup, not a list of
+// the index's themes: that is built only for the error message.
+Status check_theme(const Xapian::Database& db, const QueryContext& ctx, const std::string& id,
+                   const std::string& as_typed) {
+  const bool known = ctx.theme_ids.empty()
+                         ? db.term_exists(schema::term(schema::kTheme, id))
+                         : std::find(ctx.theme_ids.begin(), ctx.theme_ids.end(), id) != ctx.theme_ids.end();
+  if (known) return Status::Ok();
+  return unknown_value("theme", as_typed, ctx.theme_ids.empty() ? index_theme_ids(db) : ctx.theme_ids);
 }
 
 bool is_year(const std::string& s) {
@@ -301,10 +305,7 @@ Status check_field(const Xapian::Database& db, const QueryContext& ctx, const Pr
     if (std::find(valid.begin(), valid.end(), v) != valid.end()) return Status::Ok();
     return unknown_value(what, value, valid);
   };
-  if (name == "theme") {
-    if (known_theme(db, ctx, v)) return Status::Ok();
-    return unknown_value("theme", value, ctx.theme_ids.empty() ? index_theme_ids(db) : ctx.theme_ids);
-  }
+  if (name == "theme") return check_theme(db, ctx, v, value);
   if (name == "type") return check("type", kTypes);
   if (name == "judgement") return check("judgement", kJudgements);
   if (name == "visit") return check("visit", kVisits);
@@ -407,8 +408,7 @@ Result<Xapian::Query> filter_query(const Xapian::Database& db, const Filters& f,
     std::vector<Xapian::Query> themes;
     for (const auto& t : f.themes) {
       const std::string v = lower(t);
-      if (!known_theme(db, ctx, v))
-        return unknown_value("theme", t, ctx.theme_ids.empty() ? index_theme_ids(db) : ctx.theme_ids);
+      if (auto s = check_theme(db, ctx, v, t); !s) return Error{s.error()};
       themes.emplace_back(schema::term(schema::kTheme, v));
     }
     parts.push_back(any_of(themes));

@@ -161,6 +161,16 @@ void count_more_in_document(const Xapian::Database& db, const Xapian::Query& que
     if (auto it = matching.find(h.doc_id); it != matching.end() && it->second > 0) h.more_in_document = it->second - 1;
 }
 
+// The hits of a ranked pass as shown: stored fields, snippet, and (one
+// passage per document) the exact count of the document's other passages
+// matching `query`.
+std::vector<Hit> shown_hits(const Xapian::Database& db, const Xapian::MSet& mset, const Xapian::Query& query,
+                            const SearchRequest& req, const Highlighter& highlighter, StoredPassageReader& passages) {
+  std::vector<Hit> hits = hits_of(mset, highlighter, passages);
+  if (!req.all_passages && req.exact_more_in_document) count_more_in_document(db, query, hits);
+  return hits;
+}
+
 // Per year (newest first): its passage count and its best hits.
 std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query& query, const Ranking& ranking,
                                 const std::map<std::string, Xapian::doccount>& year_counts,
@@ -176,8 +186,7 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     g.count = y->second;
     dated += y->second;
     const Xapian::Query in_year(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::term(schema::kYear, y->first)));
-    g.hits = hits_of(ranking.hits(db, in_year, 0, per_year), highlighter, passages);
-    if (!req.all_passages && req.exact_more_in_document) count_more_in_document(db, query, g.hits);
+    g.hits = shown_hits(db, ranking.hits(db, in_year, 0, per_year), query, req, highlighter, passages);
     groups.push_back(std::move(g));
   }
   if (total > dated) {
@@ -185,19 +194,18 @@ std::vector<YearGroup> timeline(const Xapian::Database& db, const Xapian::Query&
     undated.count = total - dated;
     const Xapian::Query any_year(Xapian::Query::OP_WILDCARD, std::string(schema::kYear));
     const Xapian::Query undated_only(Xapian::Query::OP_AND_NOT, query, any_year);
-    undated.hits = hits_of(ranking.hits(db, undated_only, 0, per_year), highlighter, passages);
-    if (!req.all_passages && req.exact_more_in_document) count_more_in_document(db, query, undated.hits);
+    undated.hits = shown_hits(db, ranking.hits(db, undated_only, 0, per_year), query, req, highlighter, passages);
     groups.push_back(std::move(undated));
   }
   return groups;
 }
 
-// Facet counts need every match, but neither its score nor the collapse to
-// one passage per document: an unweighted pass with no collapse visits each
-// match once and reads only its packed facet value. The ranked pass can then
-// stop as soon as it has its top hits instead of scoring every match
-// (facet queries on 1M passages: see docs/benchmarks.md).
-void count_facets(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
+// Facet and year counts need every match, but neither its score nor the
+// collapse to one passage per document: an unweighted pass with no collapse
+// shows `spy` each match once. The ranked pass can then stop as soon as it
+// has its top hits instead of scoring every match (facet queries on 1M
+// passages: see docs/benchmarks.md).
+void count_every_match(const Xapian::Database& db, const Xapian::Query& query, Xapian::MatchSpy& spy) {
   Xapian::Enquire counter(db);
   counter.set_query(query);
   counter.set_weighting_scheme(Xapian::BoolWeight());
@@ -226,10 +234,10 @@ Xapian::doccount count_facets_sampled(const Xapian::Database& db, const Xapian::
   if (k > 1) {
     const Xapian::Query sampled(Xapian::Query::OP_FILTER, query,
                                 Xapian::Query((new SampleSource(k))->release()));  // the query owns it
-    count_facets(db, sampled, spy.emplace(dictionary));
+    count_every_match(db, sampled, spy.emplace(dictionary));
     if (spy->total() >= req.facet_sample / 4) return k;
   }
-  count_facets(db, query, spy.emplace(dictionary));
+  count_every_match(db, query, spy.emplace(dictionary));
   return 1;
 }
 
@@ -292,11 +300,11 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
     if (req.facets) {
       const auto dictionary = std::make_shared<const FacetDictionary>(FacetDictionary::load(db_));
       if (req.by_year)
-        count_facets(db_, parsed->query, spy.emplace(dictionary));  // a timeline's counts are quoted: exact
+        count_every_match(db_, parsed->query, spy.emplace(dictionary));  // a timeline's counts are quoted: exact
       else
         result.facets_one_in = count_facets_sampled(db_, parsed->query, req, dictionary, spy);
     } else if (req.by_year) {
-      count_facets(db_, parsed->query, years.emplace());
+      count_every_match(db_, parsed->query, years.emplace());
     }
     const Ranking ranking{req, parsed->match_all, norm_, context_.impact_tiers ? tiers_ : std::nullopt};
     const Xapian::MSet mset = ranking.hits(db_, parsed->query, static_cast<Xapian::doccount>(req.offset),
@@ -309,8 +317,7 @@ Result<SearchResult> Searcher::search_once(const SearchRequest& req) {
       result.total_estimate = std::min(result.total_estimate, document_count());
     const Highlighter highlighter(db_, parsed->highlight.empty() ? parsed->query : parsed->highlight);
     StoredPassageReader passages(db_);
-    result.hits = hits_of(mset, highlighter, passages);
-    if (result.collapsed && req.exact_more_in_document) count_more_in_document(db_, parsed->query, result.hits);
+    result.hits = shown_hits(db_, mset, parsed->query, req, highlighter, passages);
     Facets counts = spy ? spy->counts() : Facets{};
     if (req.by_year)
       result.by_year = timeline(db_, parsed->query, ranking, spy ? counts["year"] : years->counts(),
