@@ -161,6 +161,7 @@ inline Xapian::Document merge_as_ranges(const scrutiny::Document& doc, const std
   if (!passages.empty()) {
     merged.add_boolean_term(scrutiny::schema::term(scrutiny::schema::kUniqueId, doc.doc_id + "-0"));
     for (auto v = passages[0].values_begin(); v != passages[0].values_end(); ++v) merged.add_value(v.get_valueno(), *v);
+    merged.add_value(scrutiny::schema::kSlotDocId, doc.doc_id);  // doclevel_probe reads the doc_id from it
   }
   merged.add_value(kSlotStarts, starts);
   merged.add_value(kSlotTags, tags);

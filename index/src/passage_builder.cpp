@@ -64,7 +64,7 @@ void add_values(Xapian::Document& xd, const Document& doc, const Passage& p, siz
   xd.add_value(schema::kSlotDate, date);
   if (doc.year) xd.add_value(schema::kSlotYear, Xapian::sortable_serialise(*doc.year));
   xd.add_value(schema::kSlotPage, Xapian::sortable_serialise(p.page));
-  xd.add_value(schema::kSlotDocId, doc.doc_id);
+  xd.add_value(schema::kSlotDocId, schema::collapse_key(doc.doc_id));
   schema::FacetFields f;
   if (doc.year) f.year = std::to_string(*doc.year);
   f.type = doc.type;
@@ -133,8 +133,9 @@ Xapian::Document PassageBuilder::build_passage(const Document& doc, size_t i, co
   synonyms_->tag(xd);  // before other terms: fewer to walk
   // Title words only under S: unprefixed, they would make every passage of
   // a document match its title words and inflate per-passage counts.
-  indexer_->index_text(doc.title, 1, std::string(schema::kTitle));
-  if (!p.section.empty()) indexer_->index_text(p.section, 1, std::string(schema::kSection));
+  // Neither title nor section words keep positions (schema.h).
+  indexer_->index_text_without_positions(doc.title, 1, std::string(schema::kTitle));
+  if (!p.section.empty()) indexer_->index_text_without_positions(p.section, 1, std::string(schema::kSection));
   add_document_terms(xd, doc, date);
   for (const auto& t : p.themes) add_term(xd, schema::kTheme, t);
   add_term(xd, schema::kPolarity, to_string(p.polarity));

@@ -47,6 +47,30 @@ Passage passage_from_data(const json& data) {
   return p;
 }
 
+// Title (S, not ZS) and section (XSECT) words: positioned before schema 5.
+bool title_or_section_term(std::string_view term) {
+  if (term.substr(0, schema::kSection.size()) == schema::kSection) return true;
+  return term.size() > 1 && term[0] == schema::kTitle[0] && !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
+// A passage of schema 4 or before: its collapse key is the doc_id itself.
+bool before_schema_5(const Xapian::Document& xd, const std::string& doc_id) {
+  return xd.get_value(schema::kSlotDocId) != schema::collapse_key(doc_id);
+}
+
+// Schema 5's form of a passage (schema.h): the short collapse key, and no
+// positions on title and section words. Terms and wdfs stay as they are.
+void migrate_to_schema_5(Xapian::Document& xd, const std::string& doc_id) {
+  xd.add_value(schema::kSlotDocId, schema::collapse_key(doc_id));
+  std::vector<std::pair<std::string, Xapian::termcount>> positioned;
+  for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t)
+    if (title_or_section_term(*t) && t.positionlist_count() > 0) positioned.emplace_back(*t, t.get_wdf());
+  for (const auto& [term, wdf] : positioned) {
+    xd.remove_term(term);
+    xd.add_term(term, wdf);
+  }
+}
+
 bool same_tags(const Passage& a, const Passage& b) {
   return a.themes == b.themes && a.polarity == b.polarity && a.matches == b.matches &&
          a.boilerplate == b.boilerplate;
@@ -111,11 +135,13 @@ class Retagger {
       count(stats_.themes_after, now);
       ++stats_.passages;
       // A schema 1 passage (no packed facet slot), schema 2 passage
-      // (document fields in its data) or schema 3 passage (facets as
-      // strings) is rewritten even when its tags stand: that is how retag
+      // (document fields in its data), schema 3 passage (facets as
+      // strings) or schema 4 passage (long collapse key, positioned title
+      // words) is rewritten even when its tags stand: that is how retag
       // migrates an index.
       Pending& p = pending_[i];
-      const bool old_schema = !is_facet_ids(p.xd.get_value(schema::kSlotFacets)) || has_document_fields(p.data);
+      const bool old_schema = !is_facet_ids(p.xd.get_value(schema::kSlotFacets)) || has_document_fields(p.data) ||
+                              before_schema_5(p.xd, current_);
       const bool tags = !same_tags(before[i], now) || old_schema;
       // Edit the passage as most recently opened: Xapian then rewrites only
       // what changed. Replacing one opened before its neighbours re-reads
@@ -138,6 +164,7 @@ class Retagger {
           write_passage_tags(p.xd, now);
         facets_.encode(p.xd);
         facets_.store(db_);
+        migrate_to_schema_5(p.xd, current_);
         write_passage_tags(p.data, now);
         p.xd.set_data(without_document_fields(std::move(p.data)).dump());
       }

@@ -1,6 +1,7 @@
 #include "scrutiny/schema.h"
 
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 
 namespace scrutiny::schema {
@@ -20,6 +21,24 @@ std::string slug(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// FNV-1a: stable across runs, machines and builds (it is stored in the index).
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+std::string collapse_key(std::string_view doc_id) {
+  std::uint64_t h = fnv1a(doc_id);
+  std::string key(8, '\0');
+  for (int i = 7; i >= 0; --i, h >>= 8) key[static_cast<size_t>(i)] = static_cast<char>(h & 0xff);
+  return key;
+}
+
 std::string term(std::string_view prefix, std::string_view value) {
   // Xapian's limit is 245 bytes per term; keep well clear and stay unique.
   constexpr size_t kMax = 200;
@@ -28,10 +47,8 @@ std::string term(std::string_view prefix, std::string_view value) {
     t += value;
     return t;
   }
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a: stable across runs and machines
-  for (unsigned char c : value) h = (h ^ c) * 1099511628211ull;
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(value)));
   t.append(value.substr(0, kMax - prefix.size() - 17));
   t += '#';
   t += hex;

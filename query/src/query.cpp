@@ -491,7 +491,7 @@ SynonymQueries with_synonyms(const Xapian::Database& db, const std::string& text
 
 Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& query_text,
                                 const Filters& filters, const QueryContext& ctx) {
-  const std::string text = fold_query_text(query_text);
+  const std::string text = unpositioned_fields_as_words(fold_query_text(query_text));
   auto scan = scan_query(text);
   if (!scan) return Error{scan.error()};
   for (const auto& w : scan->prefixed)

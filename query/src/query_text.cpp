@@ -56,11 +56,10 @@ std::vector<Token> tokenize(const std::string& text) {
       ++i;
     } else {
       size_t end = i;
-      while (end < text.size() && !space(text[end]) && text[end] != '(' && text[end] != ')' &&
-             !(text[end] == '"' && (end == i || text[end - 1] != ':')))
+      while (end < text.size() && !space(text[end]) && text[end] != '(' && text[end] != ')' && text[end] != '"')
         ++end;
-      // Keep name:"quoted value" together.
-      if (end < text.size() && text[end] == '"') {
+      // Keep name:"quoted value" together; another quote starts a phrase.
+      if (end < text.size() && text[end] == '"' && text[end - 1] == ':') {
         size_t close = text.find('"', end + 1);
         end = close == std::string::npos ? text.size() : close + 1;
       }
@@ -79,6 +78,24 @@ std::string alternatives(const std::vector<std::string>& group) {
     out += e.find(' ') == std::string::npos ? e : "\"" + e + "\"";
   }
   return out + ")";
+}
+
+// The words QueryParser would index from a field's value: runs of letters,
+// digits, apostrophes and non-ASCII bytes (é, and any UTF-8 letter).
+std::vector<std::string> field_words(std::string_view value) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80 || c == '\'' || c == '_' || c == '&') {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
 }
 
 }  // namespace
@@ -234,6 +251,33 @@ std::string spelling_correction(const std::string& text, const Xapian::Database&
     }
   }
   return changed ? out : "";
+}
+
+std::string unpositioned_fields_as_words(const std::string& text) {
+  std::string out;
+  size_t copied = 0;
+  for (const Token& tok : tokenize(text)) {
+    if (tok.kind != Token::other) continue;
+    std::string_view t = std::string_view(text).substr(tok.begin, tok.end - tok.begin);
+    const std::string_view sign = !t.empty() && (t[0] == '+' || t[0] == '-') ? t.substr(0, 1) : "";
+    t.remove_prefix(sign.size());
+    const size_t colon = t.find(':');
+    if (colon == std::string_view::npos) continue;
+    const std::string name = lower(t.substr(0, colon));
+    if (name != "title" && name != "section") continue;
+    std::string_view value = t.substr(colon + 1);
+    if (value.find('*') != std::string_view::npos) continue;  // a wildcard: QueryParser's
+    const std::vector<std::string> words = field_words(value);
+    if (words.size() < 2) continue;
+    out.append(text, copied, tok.begin - copied);
+    out += std::string(sign) + "(";
+    for (size_t i = 0; i < words.size(); ++i)
+      out += (i ? " AND " : "") + std::string(t.substr(0, colon)) + ":\"" + words[i] + "\"";
+    out += ")";
+    copied = tok.end;
+  }
+  out.append(text, copied, std::string::npos);
+  return out;
 }
 
 }  // namespace scrutiny

@@ -48,6 +48,14 @@ std::string expand_synonyms(const std::string& text, const Synonyms& synonyms, b
 inline constexpr const char* kSynonymEntryField = "scrutinyentry";
 std::string quoted_entries_as_fields(const std::string& text, const Synonyms& synonyms);
 
+// Title and section words are indexed without positions (schema.h), so a
+// phrase in those fields would match nothing: title:"care leavers" becomes
+// (title:"care" AND title:"leavers"), and so does title:care-leavers (the
+// words QueryParser would join into a phrase). Titles and headings are a
+// line long, so all the words is what such a phrase asks for. A leading +
+// or - stays on the group; single words, wildcards and other text are left alone.
+std::string unpositioned_fields_as_words(const std::string& text);
+
 // "Did you mean": `text` with each plain word that is not in the index
 // replaced by Xapian's spelling suggestion; "" when nothing changes. Words
 // that are synonym entries, prefixed, wildcards or operators are kept.

@@ -157,8 +157,11 @@ void count_more_in_document(const Xapian::Database& db, const Xapian::Query& que
   counter.get_mset(0, 0, db.get_doccount());
   std::map<std::string, Xapian::doccount> matching;
   for (auto v = per_document.values_begin(); v != per_document.values_end(); ++v) matching[*v] = v.get_termfreq();
-  for (Hit& h : hits)
-    if (auto it = matching.find(h.doc_id); it != matching.end() && it->second > 0) h.more_in_document = it->second - 1;
+  for (Hit& h : hits) {
+    auto it = matching.find(schema::collapse_key(h.doc_id));
+    if (it == matching.end()) it = matching.find(h.doc_id);  // a passage of schema 4 or before
+    if (it != matching.end() && it->second > 0) h.more_in_document = it->second - 1;
+  }
 }
 
 // The hits of a ranked pass as shown: stored fields, snippet, and (one

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE retag
 #include <boost/test/unit_test.hpp>
 
+#include <map>
+
 #include "../query/trends_fixture.h"
 #include "scrutiny/facet_dictionary.h"
 #include "scrutiny/retag.h"
@@ -155,7 +157,7 @@ BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema1_index_to_the_packed_facet_slot,
   BOOST_TEST(!f.type.empty());
   BOOST_TEST(p.get_value(schema::kSlotType1).empty());  // the old slots are gone
   BOOST_TEST(p.get_value(schema::kSlotThemes1).empty());
-  BOOST_TEST(db().get_metadata("schema") == "4");
+  BOOST_TEST(db().get_metadata("schema") == "5");
 }
 
 BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema3_passages_facet_strings_to_numbers, Fixture) {
@@ -184,7 +186,7 @@ BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema3_passages_facet_strings_to_numbe
   const std::vector<std::string> words = {"overspend", "remains"};
   e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
   BOOST_TEST(e.get_mset(0, 10).size() == 1u);  // its positions too
-  BOOST_TEST(db().get_metadata("schema") == "4");
+  BOOST_TEST(db().get_metadata("schema") == "5");
 }
 
 BOOST_FIXTURE_TEST_CASE(retag_moves_a_schema2_passages_document_fields_to_the_record, Fixture) {
@@ -210,7 +212,51 @@ BOOST_FIXTURE_TEST_CASE(retag_moves_a_schema2_passages_document_fields_to_the_re
   const nlohmann::json read = after.read(passage("b2021", 1));
   for (std::string_view key : schema::kDocumentFields)
     BOOST_TEST(read[std::string(key)] == whole[std::string(key)], key);
-  BOOST_TEST(db().get_metadata("schema") == "4");
+  BOOST_TEST(db().get_metadata("schema") == "5");
+}
+
+BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema4_passage_to_the_short_collapse_key_and_unpositioned_titles, Fixture) {
+  retag(phrase_classifier(kOriginal));
+  const Xapian::Document fresh = passage("c2021", 1);
+  BOOST_TEST(fresh.get_value(schema::kSlotDocId) == schema::collapse_key("c2021"));
+  BOOST_TEST(schema::collapse_key("c2021").size() == 8u);
+  std::map<std::string, Xapian::termcount> wdfs;
+  size_t title_terms = 0, section_terms = 0;
+  for (auto t = fresh.termlist_begin(); t != fresh.termlist_end(); ++t) {
+    wdfs[*t] = t.get_wdf();
+    title_terms += (*t)[0] == 'S';
+    section_terms += (*t).rfind("XSECT", 0) == 0;
+    if ((*t)[0] == 'S' || (*t).rfind("XSECT", 0) == 0) BOOST_TEST(t.positionlist_count() == 0u, *t);
+  }
+  BOOST_TEST(title_terms >= 2u);
+  BOOST_TEST(section_terms >= 1u);
+  {  // Make it look as schema 4 wrote it: the doc_id as collapse key, title and section words positioned.
+    Xapian::WritableDatabase w(dir.path.string());
+    Xapian::Document old = passage("c2021", 1);
+    old.add_value(schema::kSlotDocId, "c2021");
+    Xapian::termpos pos = 100;
+    for (const auto& [term, wdf] : wdfs)
+      if (term[0] == 'S' || term.rfind("XSECT", 0) == 0) old.add_posting(term, ++pos, 0);
+    w.replace_document(old.get_docid(), old);
+    w.set_metadata("schema", "4");
+    w.commit();
+  }
+  BOOST_TEST(passage("c2021", 1).get_value(schema::kSlotDocId) == "c2021");
+  const RetagStats s = retag(phrase_classifier(kOriginal));
+  BOOST_TEST(s.changed == 1u);  // only the migrated passage: its tags stand
+  const Xapian::Document migrated = passage("c2021", 1);
+  BOOST_TEST(migrated.get_value(schema::kSlotDocId) == schema::collapse_key("c2021"));
+  std::map<std::string, Xapian::termcount> after;
+  for (auto t = migrated.termlist_begin(); t != migrated.termlist_end(); ++t) {
+    after[*t] = t.get_wdf();
+    if ((*t)[0] == 'S' || (*t).rfind("XSECT", 0) == 0) BOOST_TEST(t.positionlist_count() == 0u, *t);
+  }
+  BOOST_TEST((after == wdfs));  // the same terms and wdfs
+  Xapian::Enquire e(db());
+  const std::vector<std::string> words = {"overspend", "remains"};
+  e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+  BOOST_TEST(e.get_mset(0, 10).size() == 1u);  // the text keeps its positions
+  BOOST_TEST(db().get_metadata("schema") == "5");
 }
 
 BOOST_FIXTURE_TEST_CASE(dry_run_writes_nothing, Fixture) {

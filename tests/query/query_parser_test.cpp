@@ -51,6 +51,7 @@ BOOST_AUTO_TEST_CASE(expansion_rewrites_entries_only) {
   // Left alone: prefixed words, wildcards, +/- words, phrases that are not entries.
   BOOST_TEST(expand_synonyms("title:PLO LAC* -LAC \"after children\"", s) == "title:PLO LAC* -LAC \"after children\"");
   BOOST_TEST(expand_synonyms("body:\"PLO\" x", s) == "body:\"PLO\" x");
+  BOOST_TEST(expand_synonyms("body:\"the PLO board\" PLO", s) == "body:\"the PLO board\" (plo OR \"public law outline\")");
   BOOST_TEST(expand_synonyms("PLO, then", s) == "(plo OR \"public law outline\") then");
 }
 
@@ -59,6 +60,18 @@ BOOST_AUTO_TEST_CASE(expansion_as_field_names_the_group_once) {
   const std::string plo = std::string(kSynonymField) + ":" + std::to_string(s.find("plo"));
   BOOST_TEST(expand_synonyms("public law outline delays", s, true) == plo + " delays");
   BOOST_TEST(expand_synonyms("title:PLO LAC*", s, true) == "title:PLO LAC*");
+}
+
+BOOST_AUTO_TEST_CASE(title_and_section_phrases_become_all_their_words) {
+  BOOST_TEST(unpositioned_fields_as_words("title:\"care leavers\" x") == "(title:\"care\" AND title:\"leavers\") x");
+  BOOST_TEST(unpositioned_fields_as_words("x -Section:\"Court work\"") == "x -(Section:\"Court\" AND Section:\"work\")");
+  BOOST_TEST(unpositioned_fields_as_words("+title:multi-agency") == "+(title:\"multi\" AND title:\"agency\")");
+  BOOST_TEST(unpositioned_fields_as_words("title:\"children's services\"") ==
+             "(title:\"children's\" AND title:\"services\")");
+  // Left alone: one word, wildcards, other fields, words inside a phrase.
+  for (const char* same : {"title:bus care", "title:\"bus\"", "title:care*", "body:\"Corporate Parenting Board\"",
+                           "\"title:care leavers\"", "(title:care OR section:court)", "title:"})
+    BOOST_TEST(unpositioned_fields_as_words(same) == same);
 }
 
 BOOST_AUTO_TEST_CASE(scanning_finds_prefixes_and_quotes) {

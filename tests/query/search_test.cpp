@@ -99,6 +99,14 @@ BOOST_AUTO_TEST_CASE(every_prefix_restricts) {
   BOOST_TEST(docs("date:2022-03") == Docs{"cpb2022"});
   BOOST_TEST(docs("title:bus") == Docs{"press2023"});
   BOOST_TEST(docs("section:court") == Docs{"osb2020"});
+  // Title and section words have no positions: a phrase there means all its words.
+  BOOST_TEST(docs("title:\"free bus travel\"") == Docs{"press2023"});
+  BOOST_TEST(docs("title:\"children's services\"") == (Docs{"osb2020", "ofsted2021"}));
+  BOOST_TEST(docs("title:\"bus parenting\"").empty());
+  BOOST_TEST(docs("title:care-leavers") == Docs{"press2023"});
+  BOOST_TEST(docs("section:\"court work\"") == Docs{"osb2020"});
+  BOOST_TEST(passages("section:\"court work\"").size() == 1u);
+  BOOST_TEST(docs("care -title:\"corporate parenting\"") == Docs{"press2023"});
   // Prefix values ignore case, as the body filter does.
   BOOST_TEST(docs("type:MINUTES") == Docs{"cpb2022"});
   // Two values of one prefix: either; different prefixes: both.

@@ -40,6 +40,9 @@ inline constexpr std::string_view kSynonymEntry = "XSYNE";
 inline constexpr std::string_view kAreaJudgement = "XJ";
 
 // --- Free-text prefixes ---------------------------------------------------
+// Title and section words carry no positions (schema 5): repeated in every
+// passage of a document, their position lists were a quarter of the index.
+// Queries search a field's several words as all of them (query_text.h).
 inline constexpr std::string_view kTitle = "S";           // title words (Omega's S)
 inline constexpr std::string_view kSection = "XSECT";     // section heading words
 // XI<k>:<Z stem term>, wdf = the stem's: copies of the stem's postings whose
@@ -51,7 +54,8 @@ enum Slot : Xapian::valueno {
   kSlotDate = 0,        // "YYYYMMDD" string (sorts as a string; "" when unknown)
   kSlotYear = 1,        // Xapian::sortable_serialise(year)
   kSlotPage = 2,        // sortable_serialise(page)
-  kSlotDocId = 3,       // doc_id: collapse key for best passage per document
+  kSlotDocId = 3,       // collapse key for the best passage per document: collapse_key(doc_id)
+                        // (schema 5); the doc_id itself before
   // Slots 4-9 held one facet each in schema 1 (themes, type, body, polarity,
   // authority, judgement); schema 2 packs them into kSlotFacets, one value
   // read per passage when counting facets instead of six. Retag migrates.
@@ -62,6 +66,12 @@ enum Slot : Xapian::valueno {
                            // its numbers (schema 4, facet_dictionary.h)
   kSlotLength = 12,        // sortable_serialise(passage length before wdf scaling), length_norm.h
 };
+
+// The kSlotDocId value: 8 bytes of a stable 64-bit hash of doc_id. Document
+// paths run to 80-100 bytes; the short key cut top-10 p50 by a sixth and
+// facets by a fifth on 1M passages. All passages of a document are written
+// together, so one document never mixes this form with schema 4's doc_id.
+std::string collapse_key(std::string_view doc_id);
 
 // The kSlotFacets value: the fields below joined by '\x1f' in this order,
 // themes last and '\n'-joined. Year is decimal ("" when unknown).
@@ -97,7 +107,8 @@ inline constexpr std::string_view kDocumentFields[] = {"source",    "title",    
 //                  (<path> is absolute and lexically normal; fields in file_state.h, docs/ingest.md)
 // "run:last"       JSON summary of the last ingest run
 // "schema"         schema version of the index when it was created or last
-//                  retagged, currently "4" (3: kSlotFacets in string form;
+//                  retagged, currently "5" (4: kSlotDocId holds the doc_id,
+//                  title and section words have positions; 3: kSlotFacets in string form;
 //                  2: document fields in every passage's data too; 1:
 //                  facets in slots 4-9); readers handle passages of each
 // "facetdict"      FacetDictionary::serialise(): the strings kSlotFacets
@@ -108,7 +119,7 @@ inline constexpr std::string_view kDocumentFields[] = {"source",    "title",    
 //                  length-normalised (length_norm.h); absent: raw wdfs
 // "impact_tiers"   ImpactTiers::to_string() ("128 192 256") when every passage
 //                  carries its XI tier terms (impact_tiers.h); absent: none
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 inline constexpr std::string_view kFacetDictionaryKey = "facetdict";
 inline constexpr std::string_view kDocumentFieldsKey = "docfields:";
 inline constexpr std::string_view kSynonymsKey = "synonyms";
