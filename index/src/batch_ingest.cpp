@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <deque>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -23,6 +24,7 @@
 #include "scrutiny/index_writer.h"
 #include "scrutiny/ingest_progress.h"
 #include "scrutiny/manifest_hints.h"
+#include "scrutiny/schema.h"
 #include "scrutiny/writer_lock.h"
 
 namespace scrutiny {
@@ -59,6 +61,17 @@ class BatchIngest {
  public:
   explicit BatchIngest(const IngestRunOptions& o) : o_(o) {}
 
+  // An index made by an older version is read and written as it is (new
+  // passages in the current form); retag migrates the old ones.
+  void note_older_schema() {
+    const std::string version = writer_->get_metadata("schema");
+    const long current = std::strtol(schema::kSchemaVersion.data(), nullptr, 10);
+    if (version.empty() || std::strtol(version.c_str(), nullptr, 10) >= current) return;
+    std::fprintf(o_.log, "note: %s: index schema %s predates schema %ld; `scrutiny retag`, then `scrutiny compact`, "
+                         "migrates it (smaller and faster; docs/schema.md)\n",
+                 o_.db.c_str(), version.c_str(), current);
+  }
+
   IngestRunSummary run() {
     const auto t0 = Clock::now();
     s_.started = utc_now_iso();
@@ -75,6 +88,7 @@ class BatchIngest {
     if (s_.synonym_terms_stale && !o_.quiet)
       std::fprintf(o_.log, "note: %s: synonym terms predate synonyms.conf; searches expand synonyms "
                            "as phrases (slower) until `scrutiny retag`\n", o_.db.c_str());
+    if (!o_.quiet) note_older_schema();
     if (!o_.manifest.empty()) {
       auto hints = load_manifest_hints(o_.manifest);
       if (!hints.ok()) return fatal(hints.error());

@@ -81,6 +81,27 @@ BOOST_AUTO_TEST_CASE(add_change_rename_delete_with_exact_passage_counts) {
   BOOST_TEST(duplicate_unique_terms(ix.db).empty());
 }
 
+BOOST_AUTO_TEST_CASE(ingest_into_an_older_schema_notes_how_to_migrate) {
+  Index ix;
+  ix.put("a.txt", 3);
+  ix.ingest();
+  RunResult current = run_scrutiny({"ingest", "--db", ix.db, ix.docs});
+  BOOST_TEST(current.code == 0, current.err);
+  BOOST_TEST(current.err.find("predates schema") == std::string::npos, current.err);
+  {
+    Xapian::WritableDatabase w(ix.db, Xapian::DB_OPEN);
+    w.set_metadata("schema", "4");
+    w.commit();
+  }
+  ix.put("b.txt", 2);
+  RunResult older = run_scrutiny({"ingest", "--db", ix.db, ix.docs});
+  BOOST_TEST(older.code == 0, older.err);
+  BOOST_TEST(older.err.find("note: " + ix.db + ": index schema 4 predates schema 5; `scrutiny retag`") !=
+                 std::string::npos,
+             older.err);
+  BOOST_TEST(metadata_json(ix.db, "file:" + ix.path("b.txt")).value("doc_id", "") != "");  // and it ingested
+}
+
 BOOST_AUTO_TEST_CASE(identical_content_under_two_paths_is_indexed_once) {
   Index ix;
   ix.put("x.txt", 3, "twin");
