@@ -80,14 +80,18 @@ std::string alternatives(const std::vector<std::string>& group) {
   return out + ")";
 }
 
-// The words QueryParser would index from a field's value: runs of letters,
-// digits, apostrophes and non-ASCII bytes (é, and any UTF-8 letter).
+// The words TermGenerator indexes from a field's value: runs of letters,
+// digits, non-ASCII bytes (é, and any UTF-8 letter), '_', apostrophes and
+// '&' ("children's", "A&E"), and '.' or ',' between digits ("1.5").
 std::vector<std::string> field_words(std::string_view value) {
+  auto digit = [&](size_t i) { return i < value.size() && std::isdigit(static_cast<unsigned char>(value[i])); };
   std::vector<std::string> words;
   std::string word;
-  for (char c : value) {
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80 || c == '\'' || c == '_' || c == '&') {
+    const bool in_number = (c == '.' || c == ',') && i > 0 && digit(i - 1) && digit(i + 1);
+    if (std::isalnum(u) || u >= 0x80 || c == '\'' || c == '_' || c == '&' || in_number) {
       word += c;
     } else if (!word.empty()) {
       words.push_back(std::move(word));

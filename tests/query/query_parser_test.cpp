@@ -68,6 +68,10 @@ BOOST_AUTO_TEST_CASE(title_and_section_phrases_become_all_their_words) {
   BOOST_TEST(unpositioned_fields_as_words("+title:multi-agency") == "+(title:\"multi\" AND title:\"agency\")");
   BOOST_TEST(unpositioned_fields_as_words("title:\"children's services\"") ==
              "(title:\"children's\" AND title:\"services\")");
+  // The words TermGenerator keeps whole stay whole.
+  BOOST_TEST(unpositioned_fields_as_words("title:\"A&E 2019/20, 1.5 1,000 plans\"") ==
+             "(title:\"A&E\" AND title:\"2019\" AND title:\"20\" AND title:\"1.5\" AND title:\"1,000\" AND "
+             "title:\"plans\")");
   // Left alone: one word, wildcards, other fields, words inside a phrase.
   for (const char* same : {"title:bus care", "title:\"bus\"", "title:care*", "body:\"Corporate Parenting Board\"",
                            "\"title:care leavers\"", "(title:care OR section:court)", "title:"})
