@@ -1,5 +1,7 @@
 #include "scrutiny/index_status.h"
 
+#include <cstdlib>
+
 #include <fmt/format.h>
 
 #include "scrutiny/file_state.h"
@@ -47,6 +49,14 @@ std::string year_span(const json& ys) {
   return out;
 }
 
+// "5", or "4 (older than 5: ...)" when retag would migrate the index.
+std::string schema_line(const json& s) {
+  const std::string version = s.value("schema", ""), current = s.value("current_schema", "");
+  if (version.empty()) return "unknown";
+  if (std::strtol(version.c_str(), nullptr, 10) >= std::strtol(current.c_str(), nullptr, 10)) return version;
+  return version + " (older than " + current + ": `scrutiny retag`, then `scrutiny compact`, migrates it)";
+}
+
 }  // namespace
 
 Result<json> index_status(const std::string& dir) {
@@ -56,6 +66,8 @@ Result<json> index_status(const std::string& dir) {
     const Xapian::Database& db = opened.value();
     json last = json::parse(db.get_metadata("run:last"), nullptr, false);
     return json{{"db", dir},
+                {"schema", db.get_metadata("schema")},
+                {"current_schema", std::string(schema::kSchemaVersion)},
                 {"documents", count_keys(db, "doc:")},
                 {"passages", db.get_doccount()},
                 {"files", count_keys(db, std::string(kFileStatePrefix))},
@@ -68,8 +80,8 @@ Result<json> index_status(const std::string& dir) {
 }
 
 std::string format_status(const json& s) {
-  std::string out = fmt::format("index:     {}\ndocuments: {}\npassages:  {}\nfiles:     {}\nyears:     {}\n",
-                                s["db"].get<std::string>(), s["documents"].get<size_t>(),
+  std::string out = fmt::format("index:     {}\nschema:    {}\ndocuments: {}\npassages:  {}\nfiles:     {}\nyears:     {}\n",
+                                s["db"].get<std::string>(), schema_line(s), s["documents"].get<size_t>(),
                                 s["passages"].get<size_t>(), s["files"].get<size_t>(), year_span(s["years"]));
   const json& r = s["last_run"];
   if (r.is_object()) {

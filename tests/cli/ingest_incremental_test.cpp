@@ -100,6 +100,13 @@ BOOST_AUTO_TEST_CASE(ingest_into_an_older_schema_notes_how_to_migrate) {
                  std::string::npos,
              older.err);
   BOOST_TEST(metadata_json(ix.db, "file:" + ix.path("b.txt")).value("doc_id", "") != "");  // and it ingested
+  RunResult status = run_scrutiny({"status", "--db", ix.db});
+  BOOST_TEST(status.out.find("schema:    4 (older than 5: `scrutiny retag`, then `scrutiny compact`, migrates it)\n") !=
+                 std::string::npos,
+             status.out);
+  BOOST_TEST(run_scrutiny({"retag", "--db", ix.db}).code == 0);
+  status = run_scrutiny({"status", "--db", ix.db});
+  BOOST_TEST(status.out.find("schema:    5\n") != std::string::npos, status.out);
 }
 
 BOOST_AUTO_TEST_CASE(identical_content_under_two_paths_is_indexed_once) {
@@ -159,6 +166,8 @@ BOOST_AUTO_TEST_CASE(failures_are_remembered_until_the_file_changes) {
   json st = json::parse(status.out);
   BOOST_TEST(st["documents"] == 1);
   BOOST_TEST(st["passages"] == 2);
+  BOOST_TEST(st["schema"] == "5");
+  BOOST_TEST(st["current_schema"] == "5");
   BOOST_REQUIRE_EQUAL(st["failures"].size(), 1u);
   BOOST_TEST(st["failures"][0]["path"] == ix.path("broken.pdf"));
   BOOST_TEST(st["last_run"]["failed"].size() == 1u);

@@ -11,7 +11,8 @@
 
 namespace scrutiny {
 
-// {"db", "documents", "passages", "files", "years": [2020, ...],
+// {"db", "schema" (the index's, "" if unrecorded), "current_schema" (what
+//  this version writes), "documents", "passages", "files", "years": [2020, ...],
 //  "last_run": summary or null, "failures": [{"path", "reason", "time"}]}
 Result<nlohmann::json> index_status(const std::string& db);
 
