@@ -68,7 +68,7 @@ class BatchIngest {
     const long current = std::strtol(schema::kSchemaVersion.data(), nullptr, 10);
     if (version.empty() || std::strtol(version.c_str(), nullptr, 10) >= current) return;
     std::fprintf(o_.log, "note: %s: index schema %s predates schema %ld; `scrutiny retag`, then `scrutiny compact`, "
-                         "migrates it (smaller and faster; docs/schema.md)\n",
+                         "migrates it (faster searches; docs/schema.md)\n",
                  o_.db.c_str(), version.c_str(), current);
   }
 

@@ -215,47 +215,37 @@ BOOST_FIXTURE_TEST_CASE(retag_moves_a_schema2_passages_document_fields_to_the_re
   BOOST_TEST(db().get_metadata("schema") == "5");
 }
 
-BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema4_passage_to_the_short_collapse_key_and_unpositioned_titles, Fixture) {
+BOOST_FIXTURE_TEST_CASE(retag_migrates_a_schema4_passage_to_the_short_collapse_key, Fixture) {
   retag(phrase_classifier(kOriginal));
   const Xapian::Document fresh = passage("c2021", 1);
   BOOST_TEST(fresh.get_value(schema::kSlotDocId) == schema::collapse_key("c2021"));
   BOOST_TEST(schema::collapse_key("c2021").size() == 8u);
-  std::map<std::string, Xapian::termcount> wdfs;
-  size_t title_terms = 0, section_terms = 0;
-  for (auto t = fresh.termlist_begin(); t != fresh.termlist_end(); ++t) {
-    wdfs[*t] = t.get_wdf();
-    title_terms += (*t)[0] == 'S';
-    section_terms += (*t).rfind("XSECT", 0) == 0;
-    if ((*t)[0] == 'S' || (*t).rfind("XSECT", 0) == 0) BOOST_TEST(t.positionlist_count() == 0u, *t);
-  }
-  BOOST_TEST(title_terms >= 2u);
-  BOOST_TEST(section_terms >= 1u);
-  {  // Make it look as schema 4 wrote it: the doc_id as collapse key, title and section words positioned.
+  {  // Make it look as schema 4 wrote it: the doc_id as collapse key, title words positioned.
     Xapian::WritableDatabase w(dir.path.string());
     Xapian::Document old = passage("c2021", 1);
     old.add_value(schema::kSlotDocId, "c2021");
     Xapian::termpos pos = 100;
-    for (const auto& [term, wdf] : wdfs)
-      if (term[0] == 'S' || term.rfind("XSECT", 0) == 0) old.add_posting(term, ++pos, 0);
+    std::vector<std::string> titles;
+    for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t)
+      if ((*t)[0] == 'S') titles.push_back(*t);
+    BOOST_REQUIRE(titles.size() >= 2u);
+    for (const auto& term : titles) old.add_posting(term, ++pos, 0);
     w.replace_document(old.get_docid(), old);
     w.set_metadata("schema", "4");
     w.commit();
   }
-  BOOST_TEST(passage("c2021", 1).get_value(schema::kSlotDocId) == "c2021");
+  const Xapian::Document old = passage("c2021", 1);
+  BOOST_TEST(old.get_value(schema::kSlotDocId) == "c2021");
+  std::map<std::string, std::pair<Xapian::termcount, Xapian::termcount>> before;  // wdf, positions
+  for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) before[*t] = {t.get_wdf(), t.positionlist_count()};
   const RetagStats s = retag(phrase_classifier(kOriginal));
   BOOST_TEST(s.changed == 1u);  // only the migrated passage: its tags stand
   const Xapian::Document migrated = passage("c2021", 1);
   BOOST_TEST(migrated.get_value(schema::kSlotDocId) == schema::collapse_key("c2021"));
-  std::map<std::string, Xapian::termcount> after;
-  for (auto t = migrated.termlist_begin(); t != migrated.termlist_end(); ++t) {
-    after[*t] = t.get_wdf();
-    if ((*t)[0] == 'S' || (*t).rfind("XSECT", 0) == 0) BOOST_TEST(t.positionlist_count() == 0u, *t);
-  }
-  BOOST_TEST((after == wdfs));  // the same terms and wdfs
-  Xapian::Enquire e(db());
-  const std::vector<std::string> words = {"overspend", "remains"};
-  e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
-  BOOST_TEST(e.get_mset(0, 10).size() == 1u);  // the text keeps its positions
+  std::map<std::string, std::pair<Xapian::termcount, Xapian::termcount>> after;
+  for (auto t = migrated.termlist_begin(); t != migrated.termlist_end(); ++t)
+    after[*t] = {t.get_wdf(), t.positionlist_count()};
+  BOOST_TEST((after == before));  // terms, wdfs and positions as they were
   BOOST_TEST(db().get_metadata("schema") == "5");
 }
 

@@ -68,9 +68,10 @@ enum Slot : Xapian::valueno {
 };
 
 // The kSlotDocId value: 8 bytes of a stable 64-bit hash of doc_id. Document
-// paths run to 80-100 bytes; the short key cut top-10 p50 by a sixth and
-// facets by a fifth on 1M passages. All passages of a document are written
-// together, so one document never mixes this form with schema 4's doc_id.
+// paths run to 80-100 bytes, and collapsing reads the key of every passage
+// it compares: the short key made searches 5-12 % faster. All passages of a
+// document are written together, so one document never mixes this form
+// with schema 4's doc_id.
 std::string collapse_key(std::string_view doc_id);
 
 // The kSlotFacets value: the fields below joined by '\x1f' in this order,
