@@ -271,6 +271,7 @@ std::string unpositioned_fields_as_words(const std::string& text) {
     if (name != "title" && name != "section") continue;
     std::string_view value = t.substr(colon + 1);
     if (value.find('*') != std::string_view::npos) continue;  // a wildcard: QueryParser's
+    if (!value.empty() && value[0] == '"' && (value.size() < 2 || value.back() != '"')) continue;  // unbalanced: scan_query's error
     const std::vector<std::string> words = field_words(value);
     if (words.size() < 2) continue;
     out.append(text, copied, tok.begin - copied);

@@ -411,6 +411,7 @@ BOOST_AUTO_TEST_CASE(csv_and_text_output) {
 
 BOOST_AUTO_TEST_CASE(bad_queries_give_one_line_errors) {
   BOOST_TEST(error("\"front door") == "unbalanced quotes in query");
+  BOOST_TEST(error("title:\"front door") == "unbalanced quotes in query");
   BOOST_TEST(error("foo:bar care") == "unknown prefix 'foo:' (known: theme, year, date, type, body, authority, "
                                        "judgement, visit, polarity, framework, title, section, leaders, "
                                        "help_and_protection, in_care, care_leavers)");
