@@ -491,7 +491,8 @@ SynonymQueries with_synonyms(const Xapian::Database& db, const std::string& text
 
 Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& query_text,
                                 const Filters& filters, const QueryContext& ctx) {
-  const std::string text = unpositioned_fields_as_words(fold_query_text(query_text));
+  const std::string folded = fold_query_text(query_text);
+  const std::string text = unpositioned_fields_as_words(folded);
   auto scan = scan_query(text);
   if (!scan) return Error{scan.error()};
   for (const auto& w : scan->prefixed)
@@ -516,7 +517,7 @@ Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& q
       q = synonyms.query;
       out.highlight = synonyms.highlight;
     }
-    if (ctx.spelling) out.spelling_suggestion = spelling_correction(text, db, ctx.synonyms);
+    if (ctx.spelling) out.spelling_suggestion = spelling_correction(folded, db, ctx.synonyms);  // as typed
     out.query = filter->empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter.value());
     return out;
   } catch (const Xapian::QueryParserError& e) {

@@ -208,6 +208,9 @@ BOOST_AUTO_TEST_CASE(spelling_suggestion) {
   // Prefixed values and operators are kept.
   req.query = "theme:workforce recruitmant";
   BOOST_TEST(run(req).spelling_suggestion == "theme:workforce recruitment");
+  // ...and a title phrase as typed, not as searched (all its words).
+  req.query = "title:\"free bus\" recruitmant";
+  BOOST_TEST(run(req).spelling_suggestion == "title:\"free bus\" recruitment");
 }
 
 BOOST_AUTO_TEST_CASE(curly_and_straight_apostrophes_match) {
