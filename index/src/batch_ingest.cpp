@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <chrono>
 #include <deque>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -65,11 +64,10 @@ class BatchIngest {
   // passages in the current form); retag migrates the old ones.
   void note_older_schema() {
     const std::string version = writer_->get_metadata("schema");
-    const long current = std::strtol(schema::kSchemaVersion.data(), nullptr, 10);
-    if (version.empty() || std::strtol(version.c_str(), nullptr, 10) >= current) return;
-    std::fprintf(o_.log, "note: %s: index schema %s predates schema %ld; `scrutiny retag`, then `scrutiny compact`, "
+    if (!schema::older_schema(version)) return;
+    std::fprintf(o_.log, "note: %s: index schema %s predates schema %s; `scrutiny retag`, then `scrutiny compact`, "
                          "migrates it (faster searches; docs/schema.md)\n",
-                 o_.db.c_str(), version.c_str(), current);
+                 o_.db.c_str(), version.c_str(), std::string(schema::kSchemaVersion).c_str());
   }
 
   IngestRunSummary run() {

@@ -1,7 +1,5 @@
 #include "scrutiny/index_status.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
 
 #include "scrutiny/file_state.h"
@@ -53,7 +51,7 @@ std::string year_span(const json& ys) {
 std::string schema_line(const json& s) {
   const std::string version = s.value("schema", ""), current = s.value("current_schema", "");
   if (version.empty()) return "unknown";
-  if (std::strtol(version.c_str(), nullptr, 10) >= std::strtol(current.c_str(), nullptr, 10)) return version;
+  if (!schema::older_schema(version)) return version;
   return version + " (older than " + current + ": `scrutiny retag`, then `scrutiny compact`, migrates it)";
 }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 
 namespace scrutiny::schema {
 
@@ -31,6 +32,12 @@ std::uint64_t fnv1a(std::string_view s) {
 }
 
 }  // namespace
+
+bool older_schema(std::string_view version) {
+  if (version.empty()) return false;
+  return std::strtol(std::string(version).c_str(), nullptr, 10) <
+         std::strtol(std::string(kSchemaVersion).c_str(), nullptr, 10);
+}
 
 std::string collapse_key(std::string_view doc_id) {
   std::uint64_t h = fnv1a(doc_id);

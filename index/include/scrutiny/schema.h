@@ -121,6 +121,9 @@ inline constexpr std::string_view kDocumentFields[] = {"source",    "title",    
 // "impact_tiers"   ImpactTiers::to_string() ("128 192 256") when every passage
 //                  carries its XI tier terms (impact_tiers.h); absent: none
 inline constexpr std::string_view kSchemaVersion = "5";
+// True when `version` (an index's "schema" metadata) is older than
+// kSchemaVersion: retag migrates it. "" (unrecorded) is not older.
+bool older_schema(std::string_view version);
 inline constexpr std::string_view kFacetDictionaryKey = "facetdict";
 inline constexpr std::string_view kDocumentFieldsKey = "docfields:";
 inline constexpr std::string_view kSynonymsKey = "synonyms";
