@@ -7,7 +7,7 @@ set -euo pipefail
 # Build and run time.
 PACKAGES=(
   build-essential cmake pkg-config
-  libxapian-dev libpoppler-cpp-dev libicu-dev libboost-test-dev
+  libxapian-dev libpoppler-cpp-dev libpoppler-private-dev libicu-dev libboost-test-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libgumbo-dev libxxhash-dev
   zlib1g-dev  # bench/gen_corpus compresses PDF content streams
   libjemalloc-dev  # the index writer's allocator (cli/CMakeLists.txt)

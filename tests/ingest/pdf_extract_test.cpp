@@ -138,6 +138,21 @@ BOOST_AUTO_TEST_CASE(pdf_info_is_read) {
   BOOST_TEST(r->info.at("CreationDate") == "2022-03-08");
 }
 
+// PDF text strings come in three encodings; each must read as what it says.
+BOOST_AUTO_TEST_CASE(info_strings_are_decoded_from_each_pdf_text_encoding) {
+  PdfWriter pdf;
+  pdf.new_page();
+  pdf.paragraph(56, 740, 480, "Care leavers are supported well by their personal advisers.");
+  pdf.set_info("Title", "Caf\u00e9 review: Children\u2019s services \U00020000");   // UTF-16BE, with a surrogate pair
+  pdf.set_info_bytes("Author", "G\x90" "day gar\xE7on");                          // PDFDocEncoding: 0x90 is U+2019
+  pdf.set_info_bytes("Subject", "\xEF\xBB\xBF\xE8\xA1\xA8 Stra\xC3\x9F" "e");  // PDF 2.0: UTF-8 after a BOM
+  auto r = extract_pdf(pdf.str());
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->title == "Caf\u00e9 review: Children's services \U00020000");
+  BOOST_TEST(r->info.at("Author") == "G'day gar\u00e7on");
+  BOOST_TEST(r->info.at("Subject") == "\u8868 Stra\u00dfe");
+}
+
 BOOST_AUTO_TEST_CASE(paragraph_over_a_page_break_is_one_passage) {
   PdfWriter pdf;
   pdf.new_page();
@@ -253,6 +268,20 @@ BOOST_AUTO_TEST_CASE(real_ofsted_reports_extract_with_pages) {
     }
   }
   BOOST_TEST(found);
+}
+
+// The xref stream names an unknown filter; poppler rebuilds the xref and
+// pdftotext reads "Hello!". (poppler-cpp's text_list found no text here.)
+BOOST_AUTO_TEST_CASE(a_pdf_with_a_broken_xref_stream_reads_as_pdftotext_reads_it) {
+  const fs::path f = fs::path(SCRUTINY_SHARED_DIR) / "corpus-candidates/torture/pdf-differences/UnknownFilter-xrefstm.pdf";
+  if (!fs::exists(f)) {
+    BOOST_TEST_MESSAGE("skipped: " << f << " absent");
+    return;
+  }
+  auto r = extract_pdf(read_file(f));
+  BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  BOOST_TEST(r->pages == 1);
+  BOOST_TEST(joined(r.value()) == "Hello!\n");
 }
 
 // Every real and hostile candidate file: no crash, no exception, and either

@@ -17,6 +17,7 @@
 // The API only grows (bench and batch tests use it): add, never change.
 #pragma once
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -38,8 +39,14 @@ class PdfWriter {
   size_t page_count() const { return pages_.size(); }
 
   // Info dictionary entry (Title, Author, Subject, CreationDate as
-  // "D:20220308120000Z", ModDate...). Value in UTF-8.
-  void set_info(const std::string& key, std::string_view value) { info_[key] = std::string(value); }
+  // "D:20220308120000Z", ModDate...). Value in UTF-8, written as a PDF text
+  // string: ASCII as it is, anything else as UTF-16BE with a byte-order mark.
+  void set_info(const std::string& key, std::string_view utf8) { info_[key] = text_string(utf8); }
+  // The same with the text string's bytes as given (PDFDocEncoding, PDF 2.0's
+  // UTF-8 with a byte-order mark...).
+  void set_info_bytes(const std::string& key, std::string_view bytes) {
+    info_[key] = "(" + escape(std::string(bytes)) + ")";
+  }
 
   // One line of text with its baseline at (x, y).
   void text(double x, double y, std::string_view utf8, double size = 11, Font font = Font::regular) {
@@ -131,7 +138,7 @@ class PdfWriter {
     out += "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>\nendobj\n";
     begin(5);
     out += "<< ";
-    for (const auto& [k, v] : info_) out += "/" + k + " (" + escape(to_winansi(v)) + ") ";
+    for (const auto& [k, v] : info_) out += "/" + k + " " + v + " ";
     out += ">>\nendobj\n";
     for (size_t p = 0; p < n; ++p) {
       const std::string content = pages_.empty() ? std::string() : pages_[p];
@@ -163,6 +170,13 @@ class PdfWriter {
   static std::string to_winansi(std::string_view utf8) {
     std::string out;
     out.reserve(utf8.size());
+    for (unsigned cp : code_points(utf8)) out += winansi_byte(cp);
+    return out;
+  }
+
+ private:
+  static std::vector<unsigned> code_points(std::string_view utf8) {
+    std::vector<unsigned> cps;
     for (size_t i = 0; i < utf8.size();) {
       unsigned char c = static_cast<unsigned char>(utf8[i]);
       unsigned cp = c;
@@ -173,12 +187,32 @@ class PdfWriter {
       if (i + len > utf8.size()) len = utf8.size() - i;
       for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
       i += len;
-      out += winansi_byte(cp);
+      cps.push_back(cp);
     }
-    return out;
+    return cps;
   }
 
- private:
+  static std::string text_string(std::string_view utf8) {
+    const std::vector<unsigned> cps = code_points(utf8);
+    if (std::all_of(cps.begin(), cps.end(), [](unsigned cp) { return cp < 0x80; }))
+      return "(" + escape(std::string(utf8)) + ")";
+    std::string hex = "<FEFF";
+    auto unit = [&](unsigned u) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%04X", u & 0xFFFF);
+      hex += buf;
+    };
+    for (unsigned cp : cps) {
+      if (cp < 0x10000) {
+        unit(cp);
+      } else {
+        unit(0xD800 + ((cp - 0x10000) >> 10));
+        unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+      }
+    }
+    return hex + ">";
+  }
+
   static char winansi_byte(unsigned cp) {
     if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) return static_cast<char>(cp);
     switch (cp) {
