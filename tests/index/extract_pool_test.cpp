@@ -5,6 +5,8 @@
 #define BOOST_TEST_MODULE extract_pool
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -122,4 +124,31 @@ BOOST_FIXTURE_TEST_CASE(every_file_sent_gets_one_answer_with_two_workers, Fixtur
   for (int i = 0; i < 40; ++i)
     BOOST_TEST(out["f" + std::to_string(i) + ".txt"] == "Passage number " + std::to_string(i) + ".");
   BOOST_TEST(out["crash-middle.txt"] == "error: crashed (signal 11)");
+}
+
+// A reply bigger than the socket buffer must not hold its worker until the
+// parent reads it: the parent reads nothing while it commits, and the worker
+// would sit idle. Here the parent looks away for 3 s; by then the worker has
+// answered both files, and each answer is there without waiting.
+BOOST_FIXTURE_TEST_CASE(a_worker_goes_on_while_the_parent_is_not_reading, Fixture) {
+  std::string big;
+  for (int i = 0; big.size() < 600'000; ++i)
+    big += "Paragraph " + std::to_string(i) + ": care leavers told inspectors that their personal advisers "
+           "keep in touch and help them find somewhere to live.\n\n";
+  ExtractPool pool(1, WorkerLimits{60, 0}, IngestOptions{});
+  ExtractJob first, second;
+  first.source = text_file("big.txt", big);
+  second.source = text_file("small.txt", "Workforce stability has improved.\n");
+  BOOST_REQUIRE(pool.start(first).ok());
+  BOOST_REQUIRE(pool.start(second).ok());
+  ::sleep(3);
+  std::vector<ExtractOutcome> got = pool.collect(0);
+  BOOST_REQUIRE_EQUAL(got.size(), 1u);
+  BOOST_REQUIRE(got[0].document);
+  BOOST_TEST(got[0].document->passages.size() > 3000u);
+  std::vector<ExtractOutcome> next = pool.collect(0);
+  BOOST_REQUIRE_EQUAL(next.size(), 1u);
+  BOOST_REQUIRE(next[0].document);
+  BOOST_TEST(next[0].document->passages.front().text == "Workforce stability has improved.");
+  BOOST_TEST(pool.idle());
 }
