@@ -172,9 +172,17 @@ class BatchIngest {
     // and index writes overlap even with --jobs 1.
     std::deque<ExtractOutcome> ready;
     size_t next = 0;
+    bool last_sent = false;
     for (;;) {
       while (next < files.size() && !pool.full())
         if (!consider(files[next++], pool)) return false;
+      // Every file is out: commit now, while the workers finish their
+      // queues, so that the run's last commit, which nothing overlaps,
+      // holds only those files.
+      if (next == files.size() && !last_sent && !pool.idle()) {
+        last_sent = true;
+        if (!commit_if_due(/*now_anyway=*/true)) return false;
+      }
       if (!ready.empty()) {
         std::vector<ExtractOutcome> one;
         one.push_back(std::move(ready.front()));
@@ -343,10 +351,10 @@ class BatchIngest {
     return commit_if_due();
   }
 
-  bool commit_if_due() {
+  bool commit_if_due(bool now_anyway = false) {
     auto now = Clock::now();
     if (since_commit_ == 0) return true;
-    if (since_commit_ < o_.commit_every && passages_since_commit_ < o_.commit_passages &&
+    if (!now_anyway && since_commit_ < o_.commit_every && passages_since_commit_ < o_.commit_passages &&
         std::chrono::duration<double>(now - last_commit_).count() < o_.commit_seconds)
       return true;
     if (Status st = writer_->commit(); !st.ok()) {
