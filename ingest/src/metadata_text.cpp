@@ -387,20 +387,21 @@ std::optional<Found> find_authority(const TextLines& t) {
 }
 
 std::optional<Found> find_current_judgement(const TextLines& t) {
+  // Lower-case pattern over lower-cased lines (same offsets): std::regex::icase
+  // looks up the locale for every character, and this runs on every line.
   static const std::regex re(
-      R"((?:(?:upgraded|raised|improved|moved|downgraded|lowered|changed) to|now (?:rated|judged)(?: as| to be)?|(?:is|are|has been|have been) (?:rated|judged)(?: as| to be)?|overall effectiveness(?: of [a-z' ]{1,60}?)?(?: is| has been)?(?: judged| rated)?(?: to be| as)?:?)\s*["']?\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\b)",
-      kIcase);
+      R"((?:(?:upgraded|raised|improved|moved|downgraded|lowered|changed) to|now (?:rated|judged)(?: as| to be)?|(?:is|are|has been|have been) (?:rated|judged)(?: as| to be)?|overall effectiveness(?: of [a-z' ]{1,60}?)?(?: is| has been)?(?: judged| rated)?(?: to be| as)?:?)\s*["']?\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\b)");
   for (const auto& line : t.lines) {
+    const std::string low = lower(line);
     // Every match names a grade and one of the verbs: skip the other lines
-    // before paying for a case-insensitive std::regex.
-    const bool graded = contains_icase(line, "good") || contains_icase(line, "outstanding") ||
-                        contains_icase(line, "requires improvement") || contains_icase(line, "inadequate");
-    if (!graded || !(contains_icase(line, "rated") || contains_icase(line, "judged") ||
-                     contains_icase(line, " to") || contains_icase(line, "effectiveness")))
-      continue;
+    // before paying for std::regex.
+    const bool graded = contains_any(low, {"good", "outstanding", "requires improvement", "inadequate"});
+    // The verbs: "rated", "judged", "overall effectiveness", or "upgraded to",
+    // "raised to", "improved to"... (each ends "ed to").
+    if (!graded || !contains_any(low, {"rated", "judged", "ed to", "effectiveness"})) continue;
     std::smatch m;
-    for (auto it = line.cbegin(); std::regex_search(it, line.cend(), m, re); it = m[0].second) {
-      size_t pos = static_cast<size_t>(m[0].first - line.cbegin());
+    for (auto it = low.cbegin(); std::regex_search(it, low.cend(), m, re); it = m[0].second) {
+      size_t pos = static_cast<size_t>(m[0].first - low.cbegin());
       std::string sentence = lower(sentence_at(line, pos));
       // Old judgements recalled and hopes for the next one are not current.
       if (contains_any(sentence, {"since ", "previous", "last inspection", "at the time", "ambition", "aim to",
