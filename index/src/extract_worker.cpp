@@ -108,6 +108,45 @@ bool read_exact(int fd, char* out, size_t n) {
 // A reply's frame payload when the reply itself is in a memfd sent with it.
 constexpr std::string_view kReplyInFd = "F";
 
+// The bytes in a new memfd; -1 when one cannot be made or filled.
+int memfd_holding(const std::string& bytes) {
+  const int fd = ::memfd_create("scrutiny-reply", MFD_CLOEXEC);
+  if (fd < 0) return -1;
+  size_t written = 0;
+  while (written < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return -1;
+    }
+    written += static_cast<size_t>(n);
+  }
+  return fd;
+}
+
+// Writes `data` with `fd` attached to its first byte (SCM_RIGHTS).
+bool send_with_fd(int sock, const std::string& data, int fd) {
+  iovec iov{const_cast<char*>(data.data()), data.size()};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
+  msghdr msg{};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  cmsghdr* c = CMSG_FIRSTHDR(&msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(sizeof(int));
+  std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  ssize_t n;
+  do n = ::sendmsg(sock, &msg, MSG_NOSIGNAL);
+  while (n < 0 && errno == EINTR);
+  if (n < 0) return false;
+  write_all(sock, data.substr(static_cast<size_t>(n)));
+  return true;
+}
+
 // Sends one reply. The bytes go into a memfd whose descriptor rides on a
 // one-byte frame, so the worker never waits for the parent to read: a reply
 // bigger than the socket buffer (most are; 370 KB on average for the Ofsted
@@ -115,46 +154,43 @@ constexpr std::string_view kReplyInFd = "F";
 // nothing while it commits, which left the one worker of --jobs 1 idle for
 // 1.07 s of a 5.4 s run. Inline frame when a memfd cannot be had.
 void send_reply(int sock, const std::string& message) {
-  const int fd = ::memfd_create("scrutiny-reply", MFD_CLOEXEC);
-  if (fd >= 0) {
-    ssize_t written = 0;
-    while (static_cast<size_t>(written) < message.size()) {
-      ssize_t n = ::write(fd, message.data() + written, message.size() - static_cast<size_t>(written));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      written += n;
-    }
-    if (static_cast<size_t>(written) == message.size()) {
-      std::string header = frame(kReplyInFd);
-      iovec iov{header.data(), header.size()};
-      alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int))] = {};
-      msghdr msg{};
-      msg.msg_iov = &iov;
-      msg.msg_iovlen = 1;
-      msg.msg_control = control;
-      msg.msg_controllen = sizeof control;
-      cmsghdr* c = CMSG_FIRSTHDR(&msg);
-      c->cmsg_level = SOL_SOCKET;
-      c->cmsg_type = SCM_RIGHTS;
-      c->cmsg_len = CMSG_LEN(sizeof(int));
-      std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
-      ssize_t n;
-      do n = ::sendmsg(sock, &msg, MSG_NOSIGNAL);
-      while (n < 0 && errno == EINTR);
-      ::close(fd);
-      if (n >= 0) {
-        write_all(sock, header.substr(static_cast<size_t>(n)));  // the descriptor went with the first byte
-        return;
-      }
-    } else {
-      ::close(fd);
-    }
+  if (const int fd = memfd_holding(message); fd >= 0) {
+    const bool sent = send_with_fd(sock, frame(kReplyInFd), fd);
+    ::close(fd);  // the parent has its own descriptor now
+    if (sent) return;
   }
   write_all(sock, frame(message));
 }
 
-// The reply in a memfd received from a worker; closes it.
-std::string read_reply_fd(int fd) {
+// Reads what is there from a worker's socket into `buf`, and the
+// descriptors that came with it into `fds`. As read(2).
+ssize_t receive(int sock, char* buf, size_t size, std::deque<int>& fds) {
+  iovec iov{buf, size};
+  alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))];
+  msghdr msg{};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control;
+  msg.msg_controllen = sizeof control;
+  const ssize_t n = ::recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+  for (cmsghdr* c = n > 0 ? CMSG_FIRSTHDR(&msg) : nullptr; c; c = CMSG_NXTHDR(&msg, c)) {
+    if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+    const size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+    for (size_t k = 0; k < count; ++k) {
+      int fd;
+      std::memcpy(&fd, CMSG_DATA(c) + k * sizeof(int), sizeof fd);
+      fds.push_back(fd);
+    }
+  }
+  return n;
+}
+
+// The reply in the first memfd received from a worker, which is closed;
+// empty ("worker sent no result") when none came.
+std::string take_reply_fd(std::deque<int>& fds) {
+  if (fds.empty()) return {};
+  const int fd = fds.front();
+  fds.pop_front();
   std::string out;
   struct stat st {};
   if (::fstat(fd, &st) == 0 && st.st_size > 0) {
@@ -438,24 +474,7 @@ void ExtractPool::read_replies(const std::vector<int>& readable) {
     if (w.fd < 0 || w.jobs.empty()) continue;
     for (int fd : readable) {
       if (fd != w.fd) continue;
-      // recvmsg: a reply's memfd comes with the first byte of its frame.
-      iovec iov{buf, sizeof buf};
-      alignas(cmsghdr) char control[CMSG_SPACE(4 * sizeof(int))];
-      msghdr msg{};
-      msg.msg_iov = &iov;
-      msg.msg_iovlen = 1;
-      msg.msg_control = control;
-      msg.msg_controllen = sizeof control;
-      ssize_t n = ::recvmsg(w.fd, &msg, MSG_CMSG_CLOEXEC);
-      for (cmsghdr* c = n > 0 ? CMSG_FIRSTHDR(&msg) : nullptr; c; c = CMSG_NXTHDR(&msg, c)) {
-        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
-        const size_t count = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-        for (size_t k = 0; k < count; ++k) {
-          int fd;
-          std::memcpy(&fd, CMSG_DATA(c) + k * sizeof(int), sizeof fd);
-          w.reply_fds.push_back(fd);
-        }
-      }
+      const ssize_t n = receive(w.fd, buf, sizeof buf, w.reply_fds);
       if (n > 0) {
         w.buffer.append(buf, static_cast<size_t>(n));
       } else if (n == 0 || errno != EINTR) {
@@ -504,14 +523,7 @@ std::vector<ExtractOutcome> ExtractPool::collect(double max_wait_seconds) {
       }
       if (!w.timed_out) {
         if (std::optional<std::string> reply = take_frame(w.buffer)) {
-          if (*reply == kReplyInFd) {
-            if (w.reply_fds.empty()) {
-              reply->clear();  // "worker sent no result"
-            } else {
-              *reply = read_reply_fd(w.reply_fds.front());
-              w.reply_fds.pop_front();
-            }
-          }
+          if (*reply == kReplyInFd) *reply = take_reply_fd(w.reply_fds);
           done.push_back(outcome_of(std::move(w.jobs.front()), *reply));
           w.jobs.pop_front();
           if (!w.jobs.empty()) arm_deadline(w);
