@@ -28,6 +28,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -494,16 +495,17 @@ std::string title_from_page_one(const std::vector<Block>& blocks, double body) {
   return best ? best->text : std::string();
 }
 
-// poppler's core keeps its settings in one process-wide object (poppler-cpp
-// creates it per document). Ingest workers are processes, so once is enough;
-// poppler's warnings about broken files are ours to phrase, not to print.
+// poppler's core keeps its settings in one process-wide object, made here
+// when missing. A program that also uses poppler-cpp has it made and deleted
+// again by poppler-cpp (when its last document closes), so this looks every
+// time rather than once; it cannot guard against poppler-cpp doing so on
+// another thread mid-extraction. Warnings about broken files are ours to
+// phrase, not poppler's to print (poppler-cpp installs its own printer).
 void init_poppler() {
-  static const bool once = [] {
-    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
-    setErrorCallback([](ErrorCategory, Goffset, const char*) {});
-    return true;
-  }();
-  (void)once;
+  static std::mutex mutex;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+  setErrorCallback([](ErrorCategory, Goffset, const char*) {});
 }
 
 bool truncated(std::string_view bytes) {

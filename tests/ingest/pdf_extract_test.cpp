@@ -13,6 +13,8 @@
 #include <random>
 #include <sstream>
 
+#include <poppler/cpp/poppler-document.h>
+
 #include "../support/pdf_writer.h"
 #include "scrutiny/extract.h"
 #include "scrutiny/passage_splitter.h"
@@ -171,6 +173,24 @@ BOOST_AUTO_TEST_CASE(paragraph_over_a_page_break_is_one_passage) {
              "across the teams, and some children wait too long for support.");
   BOOST_TEST(p[0].page == 1);
   BOOST_TEST(p[1].page == 2);
+}
+
+// poppler-cpp deletes poppler's process-wide settings when its last document
+// closes. A program using it too must still extract (it read through a null
+// pointer and crashed before init_poppler looked every time).
+BOOST_AUTO_TEST_CASE(extraction_survives_poppler_cpp_in_the_same_process) {
+  const std::string pdf = two_column_report();
+  BOOST_REQUIRE(extract_pdf(pdf).ok());
+  {
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+    BOOST_REQUIRE(doc);
+    BOOST_TEST(doc->pages() == 3);
+  }
+  auto r = extract_pdf(pdf);
+  BOOST_REQUIRE(r.ok());
+  BOOST_TEST(r->title == "Children's Services Improvement Report");
+  BOOST_TEST(r->pages == 3);
 }
 
 // poppler must bind to our cmsOpenProfileFromMem, not liblcms2's: otherwise
