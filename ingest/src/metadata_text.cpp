@@ -126,14 +126,6 @@ void for_each_match_ending_with(const std::string& text, std::string_view litera
   }
 }
 
-// ASCII case-insensitive substring test, for cheap prefilters.
-bool contains_icase(std::string_view hay, std::string_view needle) {
-  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-  });
-  return it != hay.end();
-}
-
 std::string mentions(int n) { return std::to_string(n) + (n == 1 ? " mention" : " mentions"); }
 
 }  // namespace
@@ -185,19 +177,19 @@ std::string title_case_if_shouting(const std::string& s) {
 
 std::optional<Meeting> find_meeting(const TextLines& t) {
   std::smatch m;
+  // Each pattern needs its literal words: a find() first spares a
+  // case-insensitive std::regex over the whole opening (3 % of worker CPU).
+  const std::string head = lower(t.head);
   // ModernGov: "Meeting: 08/03/2022 - Executive (Item 109)".
   // The "(Item 109)" may instead follow as "Item 19: Title" or be absent.
   static const std::regex moderngov(
       R"(Meeting:\s*(\d{1,2}/\d{1,2}/\d{2,4})\s*-\s*([^\n(]+?)\s*(?:\(Item\s*[\w.]+\)|\s+Item\s+\d+\b|(?=\n)|$))", kIcase);
-  // Each pattern needs its literal words: a find() first spares a
-  // case-insensitive std::regex over the whole opening (3 % of worker CPU).
-  if (contains_icase(t.head, "meeting:") && std::regex_search(t.head, m, moderngov)) {
+  if (contains_any(head, {"meeting:"}) && std::regex_search(t.head, m, moderngov)) {
     return Meeting{"moderngov", parse_uk_date(m[1].str()), trim_punct(m[2]), m[0]};
   }
   // Committee report header: "Submitted to: OVERVIEW AND SCRUTINY BOARD - 21 May 2020".
   static const std::regex submitted(R"((?:Submitted to|Report to):?\s*([^\n]+?)\s*-\s*)" DATE_RE, kIcase);
-  if ((contains_icase(t.head, "submitted to") || contains_icase(t.head, "report to")) &&
-      std::regex_search(t.head, m, submitted)) {
+  if (contains_any(head, {"submitted to", "report to"}) && std::regex_search(t.head, m, submitted)) {
     return Meeting{"submitted_to", parse_uk_date(m[2].str()), trim_punct(m[1]), fold(m[0].str())};
   }
   // Minutes heading: "Minutes of a meeting of the Executive held on Tuesday,
@@ -207,7 +199,7 @@ std::optional<Meeting> find_meeting(const TextLines& t) {
   static const std::regex minutes(
       R"((?:^|\n)(?:Minutes of|A meeting of)\s+(?:an? |the )?(?:meeting of (?:the )?)?([A-Z][^\n]*?)\s+(was |will be )?held\b[^\n]*?\bon\s+(?:[A-Za-z]+day,?\s+)?)" DATE_RE,
       kIcase);
-  const bool may_name_minutes = contains_icase(t.head, "minutes of") || contains_icase(t.head, "a meeting of");
+  const bool may_name_minutes = contains_any(head, {"minutes of", "a meeting of"});
   for (auto it = may_name_minutes ? std::sregex_iterator(t.head.begin(), t.head.end(), minutes) : std::sregex_iterator();
        it != std::sregex_iterator(); ++it) {
     const std::smatch& mm = *it;
@@ -247,8 +239,7 @@ std::optional<Meeting> find_meeting(const TextLines& t) {
   }
   // A report whose meeting date stands on its own: "Date of meeting: 21 May 2020".
   static const std::regex dated(R"((?:Date of meeting|Meeting date|Date of decision):?\s*(?:[A-Za-z]+day,?\s+)?)" DATE_RE, kIcase);
-  if ((contains_icase(t.head, "date of meeting") || contains_icase(t.head, "meeting date") ||
-       contains_icase(t.head, "date of decision")) &&
+  if (contains_any(head, {"date of meeting", "meeting date", "date of decision"}) &&
       std::regex_search(t.head, m, dated)) {
     return Meeting{"date_line", parse_uk_date(m[1].str()), "", m[0]};
   }

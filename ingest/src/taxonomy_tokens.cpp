@@ -66,13 +66,6 @@ void finish(std::string& raw, std::vector<Token>& out) {
 
 }  // namespace
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 const std::string& stem_word(const std::string& lower) {
   thread_local Xapian::Stem stemmer("english");
   thread_local std::unordered_map<std::string, std::string> cache;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ascii.h"
+
 namespace scrutiny::taxonomy_text {
 
 struct Token {
@@ -23,7 +25,6 @@ std::vector<Token> tokenise(std::string_view text);
 // The stem of one lower-case word (cached per thread: passages repeat words).
 const std::string& stem_word(const std::string& lower);
 
-// Lower-cases ASCII letters; other bytes unchanged.
-std::string ascii_lower(std::string_view s);
+using scrutiny::ascii_lower;  // ascii.h
 
 }  // namespace scrutiny::taxonomy_text

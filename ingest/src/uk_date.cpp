@@ -9,6 +9,7 @@
 #endif
 #include <regex>
 
+#include "ascii.h"
 #include "scrutiny/metadata.h"
 
 namespace scrutiny {
@@ -100,9 +101,7 @@ std::string DateMention::iso() const {
 std::vector<DateMention> find_dates(std::string_view text) {
   std::vector<DateMention> out;
   if (!may_hold_a_date(text)) return out;
-  std::string s(text);  // lowercased ASCII: same offsets, same lengths
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::string s = ascii_lower(text);  // same offsets as `text`
   for (auto it = std::sregex_iterator(s.begin(), s.end(), date_regex()); it != std::sregex_iterator();
        ++it) {
     const std::smatch& m = *it;
