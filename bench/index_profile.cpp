@@ -101,7 +101,7 @@ std::vector<std::string> merged_messages(const std::vector<std::string>& wires, 
   std::vector<std::string> out;
   for (const auto& w : wires)
     if (auto d = scrutiny::decode_document(w)) {
-      out.push_back(scrutiny::encode_indexed_document(d.value(), {bench::merge_as_ranges(d.value(), raw.build(d.value()), theme_ids)}));
+      out.push_back(scrutiny::encode_indexed_document(d.value(), {scrutiny::built_passage_of(bench::merge_as_ranges(d.value(), raw.build(d.value()), theme_ids))}));
       passages.push_back(d->passages.size());
     }
   return out;

@@ -26,6 +26,7 @@
 #include <xapian.h>
 #include <zlib.h>
 
+#include "scrutiny/built_passage.h"
 #include "scrutiny/document.h"
 #include "scrutiny/length_norm.h"
 #include "scrutiny/passage_builder.h"
@@ -109,8 +110,10 @@ inline std::string chunked_data(const std::vector<std::string>& jsons) {
 }
 
 // `theme_ids`: every theme id, sorted; a passage's themes are stored as indexes into it.
-inline Xapian::Document merge_as_ranges(const scrutiny::Document& doc, const std::vector<Xapian::Document>& passages,
+inline Xapian::Document merge_as_ranges(const scrutiny::Document& doc, const std::vector<scrutiny::BuiltPassage>& built,
                                         const std::vector<std::string>& theme_ids) {
+  std::vector<Xapian::Document> passages;
+  for (const auto& p : built) passages.push_back(p.to_xapian());
   Xapian::Document merged;
   const scrutiny::LengthNorm norm;  // the passage index's defaults
   std::map<std::string, Xapian::termcount> best_wdf;

@@ -137,10 +137,15 @@ std::optional<std::string_view> take_part(std::string_view& bytes) {
 
 }  // namespace
 
-std::string encode_indexed_document(const Document& doc, const std::vector<Xapian::Document>& passages) {
+std::string encode_indexed_document(const Document& doc, const std::vector<BuiltPassage>& passages) {
   std::string out;
   append_part(out, document_json(doc, false));  // the passages' text is in their stored data
-  for (const auto& xd : passages) append_part(out, xd.serialise());
+  std::string part;
+  for (const auto& p : passages) {
+    part.clear();
+    append_built_passage(part, p);
+    append_part(out, part);
+  }
   return out;
 }
 
@@ -150,14 +155,12 @@ Result<IndexedDocument> decode_indexed_document(std::string_view bytes) {
   Result<Document> doc = decode_document(*head);
   if (!doc.ok()) return Error{doc.error()};
   IndexedDocument out{std::move(doc.value()), {}};
-  try {
-    while (!bytes.empty()) {
-      std::optional<std::string_view> part = take_part(bytes);
-      if (!part) return Error{"worker sent a truncated passage"};
-      out.passages.push_back(Xapian::Document::unserialise(std::string(*part)));
-    }
-  } catch (const Xapian::Error& e) {
-    return Error{"worker sent a malformed passage: " + e.get_msg()};
+  while (!bytes.empty()) {
+    std::optional<std::string_view> part = take_part(bytes);
+    if (!part) return Error{"worker sent a truncated passage"};
+    std::optional<BuiltPassage> passage = parse_built_passage(*part);
+    if (!passage) return Error{"worker sent a malformed passage"};
+    out.passages.push_back(std::move(*passage));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "scrutiny/impact_tiers.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <utility>
@@ -66,15 +67,30 @@ std::string ImpactTiers::tier_term(size_t k, std::string_view term) {
   return out.append(term);
 }
 
+std::vector<BuiltTerm> ImpactTiers::tier_terms(const std::vector<std::pair<std::string, Xapian::termcount>>& stems) const {
+  std::vector<BuiltTerm> out;
+  for (const auto& [term, wdf] : stems)
+    for (size_t k = 0; k < bounds.size() && wdf >= bounds[k]; ++k)
+      if (auto tier = tier_term(k, term); !tier.empty()) out.push_back({std::move(tier), wdf, {}});
+  return out;
+}
+
 void ImpactTiers::add_to(Xapian::Document& xd) const {
   std::vector<std::pair<std::string, Xapian::termcount>> stems;
   // Terms come sorted: the stems are the run starting at "Z".
   auto t = xd.termlist_begin();
   for (t.skip_to("Z"); t != xd.termlist_end() && (*t)[0] == 'Z'; ++t)
     if (t.get_wdf() >= bounds.front()) stems.emplace_back(*t, t.get_wdf());
-  for (const auto& [term, wdf] : stems)
-    for (size_t k = 0; k < bounds.size() && wdf >= bounds[k]; ++k)
-      if (auto tier = tier_term(k, term); !tier.empty()) xd.add_term(tier, wdf);
+  for (const BuiltTerm& tier : tier_terms(stems)) xd.add_term(tier.name, tier.wdf);
+}
+
+void ImpactTiers::add_to(BuiltPassage& p) const {
+  std::vector<std::pair<std::string, Xapian::termcount>> stems;
+  auto t = std::lower_bound(p.terms.begin(), p.terms.end(), "Z",
+                            [](const BuiltTerm& term, const char* z) { return term.name < z; });
+  for (; t != p.terms.end() && t->name[0] == 'Z'; ++t)
+    if (t->wdf >= bounds.front()) stems.emplace_back(t->name, t->wdf);
+  p.merge_terms(tier_terms(stems));
 }
 
 bool ImpactTiers::rewrite(Xapian::Document& xd) const {

@@ -140,7 +140,7 @@ Result<IndexWriter> IndexWriter::open(const std::string& dir, const Synonyms& sy
 
 Status IndexWriter::replace_document(const Document& doc) {
   if (doc.doc_id.empty()) return Error{"document from " + doc.source + " has no doc_id"};
-  std::vector<Xapian::Document> passages;
+  std::vector<BuiltPassage> passages;
   try {
     passages = builder_->build(doc);
   } catch (const Xapian::Error& e) {
@@ -149,7 +149,7 @@ Status IndexWriter::replace_document(const Document& doc) {
   return write(doc, passages);
 }
 
-Status IndexWriter::replace_document(const Document& doc, const std::vector<Xapian::Document>& passages) {
+Status IndexWriter::replace_document(const Document& doc, const std::vector<BuiltPassage>& passages) {
   if (doc.doc_id.empty()) return Error{"document from " + doc.source + " has no doc_id"};
   return write(doc, passages);
 }
@@ -161,11 +161,10 @@ Status IndexWriter::replace_document(const Document& doc, const std::vector<Xapi
 // Counted here and handed to Xapian once per word at commit: its spelling
 // table keeps a std::map of pending words, so a call per passage and word
 // cost the writer 7-10 %.
-void IndexWriter::add_spelling_of(const Xapian::Document& xd) {
-  for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
-    const std::string& term = *t;
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    if (Xapian::termcount n = t.positionlist_count()) pending_spelling_[term] += n;
+void IndexWriter::add_spelling_of(const BuiltPassage& passage) {
+  for (const BuiltTerm& t : passage.terms) {
+    if (t.name.empty() || (t.name[0] >= 'A' && t.name[0] <= 'Z')) continue;
+    if (!t.positions.empty()) pending_spelling_[t.name] += static_cast<Xapian::termcount>(t.positions.size());
   }
 }
 
@@ -174,14 +173,15 @@ void IndexWriter::flush_spelling() {
   pending_spelling_.clear();
 }
 
-Status IndexWriter::write(const Document& doc, const std::vector<Xapian::Document>& passages) {
+Status IndexWriter::write(const Document& doc, const std::vector<BuiltPassage>& passages) {
   try {
     db_->delete_document(schema::term(schema::kDocId, doc.doc_id));
     // The delete removed every passage of this doc_id, and uids are doc_id +
     // index, so no document holds a passage's uid now: a plain add saves
     // replace_document's posting-list lookup per passage.
-    for (Xapian::Document xd : passages) {  // a handle: encodes the caller's passage
-      add_spelling_of(xd);
+    for (const BuiltPassage& passage : passages) {
+      add_spelling_of(passage);
+      Xapian::Document xd = passage.to_xapian();
       facets_.encode(xd);
       db_->add_document(xd);
     }

@@ -63,28 +63,28 @@ Xapian::termcount unscaled_wdf(Xapian::termcount wdf, double factor) {
   return static_cast<Xapian::termcount>(std::lround(wdf / factor));
 }
 
-Xapian::termcount passage_length(const Xapian::Document& xd) {
+namespace {
+// XSYN concept terms are left out of a passage's length.
+bool counts_in_length(std::string_view term) {
   const std::string_view concept_prefix = schema::kSynonym;
+  return term.compare(0, concept_prefix.size(), concept_prefix) != 0;
+}
+}  // namespace
+
+Xapian::termcount passage_length(const Xapian::Document& xd) {
   Xapian::termcount length = 0;
   for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t)
-    if ((*t).compare(0, concept_prefix.size(), concept_prefix) != 0) length += t.get_wdf();
+    if (counts_in_length(*t)) length += t.get_wdf();
   return length;
 }
 
-void normalise_wdfs(Xapian::Document& xd, const LengthNorm& norm) {
-  // One walk of the terms (this adds ~10 % to the writer's time).
-  const std::string_view concept_prefix = schema::kSynonym;
-  std::vector<std::pair<std::string, Xapian::termcount>> terms;
+void normalise_wdfs(BuiltPassage& p, const LengthNorm& norm) {
   Xapian::termcount length = 0;
-  for (auto t = xd.termlist_begin(); t != xd.termlist_end(); ++t) {
-    const Xapian::termcount wdf = t.get_wdf();
-    if (wdf == 0) continue;
-    terms.emplace_back(*t, wdf);
-    if (terms.back().first.compare(0, concept_prefix.size(), concept_prefix) != 0) length += wdf;
-  }
-  xd.add_value(schema::kSlotLength, Xapian::sortable_serialise(length));
+  for (const BuiltTerm& t : p.terms)
+    if (counts_in_length(t.name)) length += t.wdf;
+  p.values.emplace_back(schema::kSlotLength, Xapian::sortable_serialise(length));
   const double factor = norm.factor(length);
-  for (const auto& [term, wdf] : terms) xd.add_term(term, scaled_wdf(wdf, factor) - wdf);
+  for (BuiltTerm& t : p.terms) t.wdf = scaled_wdf(t.wdf, factor);
 }
 
 double wdf_factor(const Xapian::Document& xd, const std::optional<LengthNorm>& norm) {

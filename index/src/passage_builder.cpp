@@ -26,14 +26,14 @@ std::string upper(std::string s) {
   return s;
 }
 
-void add_term(Xapian::Document& xd, std::string_view prefix, std::string_view value) {
-  if (!value.empty()) xd.add_boolean_term(schema::term(prefix, value));
+void add_term(std::vector<BuiltTerm>& terms, std::string_view prefix, std::string_view value) {
+  if (!value.empty()) terms.push_back({schema::term(prefix, value), 0, {}});
 }
 
 // Per-area Ofsted grades: XJLEADERS:good ... (schema.h kAreaJudgement).
-void add_area_judgements(Xapian::Document& xd, const Judgements& j) {
+void add_area_judgements(std::vector<BuiltTerm>& terms, const Judgements& j) {
   auto add = [&](const char* area, const std::optional<std::string>& grade) {
-    if (grade) add_term(xd, std::string(schema::kAreaJudgement) + upper(area) + ":", *grade);
+    if (grade) add_term(terms, std::string(schema::kAreaJudgement) + upper(area) + ":", *grade);
   };
   add("leaders", j.leaders);
   add("help_and_protection", j.help_and_protection);
@@ -43,30 +43,32 @@ void add_area_judgements(Xapian::Document& xd, const Judgements& j) {
   if (j.in_care_includes_care_leavers && !j.care_leavers) add("care_leavers", j.in_care);
 }
 
-void add_document_terms(Xapian::Document& xd, const Document& doc, const std::string& date) {
-  add_term(xd, schema::kDocId, doc.doc_id);
-  add_term(xd, schema::kSourcePath, doc.source);
+// The boolean filter terms every passage of `doc` carries.
+void add_document_terms(std::vector<BuiltTerm>& terms, const Document& doc, const std::string& date) {
+  add_term(terms, schema::kDocId, doc.doc_id);
+  add_term(terms, schema::kSourcePath, doc.source);
   if (date.size() == 8) {
-    add_term(xd, schema::kDate, date);
-    add_term(xd, schema::kMonth, date.substr(0, 6));
+    add_term(terms, schema::kDate, date);
+    add_term(terms, schema::kMonth, date.substr(0, 6));
   }
-  if (doc.year) add_term(xd, schema::kYear, std::to_string(*doc.year));
-  add_term(xd, schema::kFormat, doc.format);
-  add_term(xd, schema::kType, doc.type);
-  add_term(xd, schema::kBody, schema::slug(doc.body));
-  add_term(xd, schema::kAuthority, schema::slug(doc.authority));
-  add_term(xd, schema::kJudgement, doc.judgement);
-  add_term(xd, schema::kVisit, doc.visit);
-  add_term(xd, schema::kFramework, doc.framework);
-  add_area_judgements(xd, doc.judgements);
+  if (doc.year) add_term(terms, schema::kYear, std::to_string(*doc.year));
+  add_term(terms, schema::kFormat, doc.format);
+  add_term(terms, schema::kType, doc.type);
+  add_term(terms, schema::kBody, schema::slug(doc.body));
+  add_term(terms, schema::kAuthority, schema::slug(doc.authority));
+  add_term(terms, schema::kJudgement, doc.judgement);
+  add_term(terms, schema::kVisit, doc.visit);
+  add_term(terms, schema::kFramework, doc.framework);
+  add_area_judgements(terms, doc.judgements);
 }
 
-void add_values(Xapian::Document& xd, const Document& doc, const Passage& p, size_t index,
+void add_values(BuiltPassage& out, const Document& doc, const Passage& p, size_t index,
                 const std::string& date) {
-  xd.add_value(schema::kSlotDate, date);
-  if (doc.year) xd.add_value(schema::kSlotYear, Xapian::sortable_serialise(*doc.year));
-  xd.add_value(schema::kSlotPage, Xapian::sortable_serialise(p.page));
-  xd.add_value(schema::kSlotDocId, schema::collapse_key(doc.doc_id));
+  auto& values = out.values;
+  if (!date.empty()) values.emplace_back(schema::kSlotDate, date);
+  if (doc.year) values.emplace_back(schema::kSlotYear, Xapian::sortable_serialise(*doc.year));
+  values.emplace_back(schema::kSlotPage, Xapian::sortable_serialise(p.page));
+  values.emplace_back(schema::kSlotDocId, schema::collapse_key(doc.doc_id));
   schema::FacetFields f;
   if (doc.year) f.year = std::to_string(*doc.year);
   f.type = doc.type;
@@ -75,8 +77,8 @@ void add_values(Xapian::Document& xd, const Document& doc, const Passage& p, siz
   f.authority = doc.authority;
   f.judgement = doc.judgement;
   f.themes = joined_themes(p.themes);
-  xd.add_value(schema::kSlotFacets, schema::pack_facets(f));
-  xd.add_value(schema::kSlotPassageIndex, Xapian::sortable_serialise(static_cast<double>(index)));
+  values.emplace_back(schema::kSlotFacets, schema::pack_facets(f));
+  values.emplace_back(schema::kSlotPassageIndex, Xapian::sortable_serialise(static_cast<double>(index)));
 }
 
 std::string unique_term(const std::string& doc_id, size_t index) {
@@ -138,35 +140,53 @@ PassageBuilder::PassageBuilder(const PassageBuilder& other)
       norm_(other.norm_),
       tiers_(other.tiers_) {}
 
-std::vector<Xapian::Document> PassageBuilder::build(const Document& doc) {
+std::vector<BuiltPassage> PassageBuilder::build(const Document& doc) {
   const std::string date = compact_date(doc.date);
-  std::vector<Xapian::Document> out;
+  // Title words only under S: unprefixed, they would make every passage of
+  // a document match its title words and inflate per-passage counts.
+  // Neither title nor section words keep positions (schema.h).
+  DocumentTerms shared{terms_without_positions(doc.title, schema::kTitle), {}, {}};
+  add_document_terms(shared.terms, doc, date);
+  std::vector<BuiltPassage> out;
   out.reserve(doc.passages.size());
-  for (size_t i = 0; i < doc.passages.size(); ++i) out.push_back(build_passage(doc, i, date));
+  for (size_t i = 0; i < doc.passages.size(); ++i) out.push_back(build_passage(doc, i, date, shared));
   return out;
 }
 
-Xapian::Document PassageBuilder::build_passage(const Document& doc, size_t i, const std::string& date) {
+std::vector<BuiltTerm> PassageBuilder::terms_without_positions(const std::string& text, std::string_view prefix) {
+  if (text.empty()) return {};
+  Xapian::Document scratch;
+  indexer_->set_document(scratch);
+  indexer_->index_text_without_positions(text, 1, std::string(prefix));
+  return built_terms(scratch);
+}
+
+BuiltPassage PassageBuilder::build_passage(const Document& doc, size_t i, const std::string& date,
+                                           DocumentTerms& shared) {
   const Passage& p = doc.passages[i];
   Xapian::Document xd;
   indexer_->set_document(xd);
   indexer_->index_text(p.text);
   synonyms_->tag(xd);  // before other terms: fewer to walk
-  // Title words only under S: unprefixed, they would make every passage of
-  // a document match its title words and inflate per-passage counts.
-  // Neither title nor section words keep positions (schema.h).
-  indexer_->index_text_without_positions(doc.title, 1, std::string(schema::kTitle));
-  if (!p.section.empty()) indexer_->index_text_without_positions(p.section, 1, std::string(schema::kSection));
-  add_document_terms(xd, doc, date);
-  for (const auto& t : p.themes) add_term(xd, schema::kTheme, t);
-  add_term(xd, schema::kPolarity, to_string(p.polarity));
-  if (p.boilerplate) xd.add_boolean_term(std::string(schema::kBoilerplate));
-  xd.add_boolean_term(unique_term(doc.doc_id, i));
-  add_values(xd, doc, p, i, date);
-  if (norm_) normalise_wdfs(xd, *norm_);  // last: every term is in
-  if (tiers_) tiers_->add_to(xd);         // from the normalised wdfs
-  xd.set_data(passage_data(doc, p, i).dump());
-  return xd;
+  BuiltPassage out;
+  out.terms = built_terms(xd);
+  // Consecutive passages mostly share their section: its words are made once.
+  if (p.section != shared.section) {
+    shared.section = p.section;
+    shared.section_terms = terms_without_positions(p.section, schema::kSection);
+  }
+  std::vector<BuiltTerm> extra = shared.terms;
+  extra.insert(extra.end(), shared.section_terms.begin(), shared.section_terms.end());
+  for (const auto& t : p.themes) add_term(extra, schema::kTheme, t);
+  add_term(extra, schema::kPolarity, to_string(p.polarity));
+  if (p.boilerplate) extra.push_back({std::string(schema::kBoilerplate), 0, {}});
+  extra.push_back({unique_term(doc.doc_id, i), 0, {}});
+  out.merge_terms(std::move(extra));
+  add_values(out, doc, p, i, date);
+  if (norm_) normalise_wdfs(out, *norm_);  // last: every term is in
+  if (tiers_) tiers_->add_to(out);         // from the normalised wdfs
+  out.data = passage_data(doc, p, i).dump();
+  return out;
 }
 
 }  // namespace scrutiny

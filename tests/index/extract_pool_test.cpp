@@ -47,7 +47,7 @@ std::string first_text(const ExtractOutcome& o) {
   if (o.passages) {
     if (o.passages->empty()) return "";
     BOOST_TEST(o.document->passages.empty());
-    return nlohmann::json::parse(o.passages->front().get_data()).at("text").get<std::string>();
+    return nlohmann::json::parse(o.passages->front().data).at("text").get<std::string>();
   }
   return o.document->passages.empty() ? "" : o.document->passages.front().text;
 }

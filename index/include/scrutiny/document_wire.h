@@ -18,9 +18,9 @@ Result<Document> decode_document(std::string_view bytes);
 
 // A Document whose passages a worker has built (passage_builder.h): the
 // Document's JSON without passages, then each passage as
-// Xapian::Document::serialise() gives it, every part preceded by its length
-// (8 bytes, little-endian).
-std::string encode_indexed_document(const Document& doc, const std::vector<Xapian::Document>& passages);
+// append_built_passage writes it (built_passage.h), every part preceded by
+// its length (8 bytes, little-endian).
+std::string encode_indexed_document(const Document& doc, const std::vector<BuiltPassage>& passages);
 Result<IndexedDocument> decode_indexed_document(std::string_view bytes);
 
 }  // namespace scrutiny

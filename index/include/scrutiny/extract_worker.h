@@ -55,7 +55,7 @@ struct ExtractOutcome {
   std::optional<Document> document;  // set on success
   std::string error;                 // reason otherwise, e.g. "crashed (signal 11)"
   // With a builder: document's passages built, and document->passages empty.
-  std::optional<std::vector<Xapian::Document>> passages;
+  std::optional<std::vector<BuiltPassage>> passages;
 };
 
 

@@ -23,6 +23,7 @@
 
 #include <xapian.h>
 
+#include "scrutiny/built_passage.h"
 #include "scrutiny/length_norm.h"
 
 namespace scrutiny {
@@ -45,9 +46,14 @@ struct ImpactTiers {
   // Posts the tier terms of every Z stem of `xd`. Call after normalise_wdfs,
   // on a passage without tier terms (a tier term posted twice adds its wdf).
   void add_to(Xapian::Document& xd) const;
+  void add_to(BuiltPassage& passage) const;
   // The same for a stored passage that may hold tier terms already (a retag
   // that was interrupted): removes them first. True when `xd` changed.
   bool rewrite(Xapian::Document& xd) const;
+
+ private:
+  // The tier terms of these (Z stem, stored wdf) pairs.
+  std::vector<BuiltTerm> tier_terms(const std::vector<std::pair<std::string, Xapian::termcount>>& stems) const;
 };
 
 }  // namespace scrutiny

@@ -43,7 +43,7 @@ class IndexWriter {
   // of passage_builder(), so with this index's length normalisation and
   // synonyms); doc.passages is not read. Their kSlotFacets values are
   // rewritten in number form (facet_dictionary.h).
-  Status replace_document(const Document& doc, const std::vector<Xapian::Document>& passages);
+  Status replace_document(const Document& doc, const std::vector<BuiltPassage>& passages);
 
   // Deletes every passage of `doc_id` and its "doc:" and "docfields:"
   // records. Removing an unknown id is not an error.
@@ -89,8 +89,8 @@ class IndexWriter {
   IndexWriter(std::string dir, Xapian::WritableDatabase db, const Synonyms& synonyms);
   std::string dir_;
   std::unique_ptr<Xapian::WritableDatabase> db_;  // unique_ptr keeps IndexWriter movable
-  Status write(const Document& doc, const std::vector<Xapian::Document>& passages);
-  void add_spelling_of(const Xapian::Document& passage);
+  Status write(const Document& doc, const std::vector<BuiltPassage>& passages);
+  void add_spelling_of(const BuiltPassage& passage);
   void flush_spelling();
   std::unordered_map<std::string, Xapian::termcount> pending_spelling_;  // words since the last commit
   std::unique_ptr<PassageBuilder> builder_;

@@ -22,6 +22,8 @@
 
 #include <xapian.h>
 
+#include "scrutiny/built_passage.h"
+
 namespace scrutiny {
 
 struct LengthNorm {
@@ -54,7 +56,7 @@ Xapian::termcount passage_length(const Xapian::Document& xd);
 // Scales every non-boolean term of a passage written with raw wdfs and
 // records its length (schema.h kSlotLength), from which retag recovers the
 // factor.
-void normalise_wdfs(Xapian::Document& xd, const LengthNorm& norm);
+void normalise_wdfs(BuiltPassage& passage, const LengthNorm& norm);
 
 // The factor a passage was written with: 1 when it has no kSlotLength.
 double wdf_factor(const Xapian::Document& xd, const std::optional<LengthNorm>& norm);

@@ -1,8 +1,8 @@
-// PassageBuilder: turns a Document's passages into the Xapian documents the
-// index stores, one per Passage: text terms and positions, XSYN concept
-// terms, title/section terms, boolean filter terms, value slots and the
-// stored JSON (layout in schema.h, docs/schema.md), wdfs length-normalised
-// when the index is (length_norm.h).
+// PassageBuilder: turns a Document's passages into what the index stores,
+// one BuiltPassage per Passage (built_passage.h): text terms and positions,
+// XSYN concept terms, title/section terms, boolean filter terms, value slots
+// and the stored JSON (layout in schema.h, docs/schema.md), wdfs
+// length-normalised when the index is (length_norm.h).
 //
 // It needs no database, so ingest workers build passages in parallel and the
 // one index writer only adds them (IndexWriter::replace_document with built
@@ -13,11 +13,14 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "scrutiny/built_passage.h"
 #include "scrutiny/document.h"
 #include "scrutiny/impact_tiers.h"
 #include "scrutiny/length_norm.h"
@@ -30,7 +33,7 @@ namespace scrutiny {
 // passage count is passages.size().
 struct IndexedDocument {
   Document doc;
-  std::vector<Xapian::Document> passages;
+  std::vector<BuiltPassage> passages;
 };
 
 class PassageBuilder {
@@ -44,14 +47,21 @@ class PassageBuilder {
   PassageBuilder& operator=(const PassageBuilder&) = delete;
   PassageBuilder(PassageBuilder&&) = default;
 
-  // One Xapian document per passage of `doc`, in order.
-  std::vector<Xapian::Document> build(const Document& doc);
+  // One BuiltPassage per passage of `doc`, in order.
+  std::vector<BuiltPassage> build(const Document& doc);
 
   const SynonymTagger& synonym_tagger() const { return *synonyms_; }
   const std::optional<LengthNorm>& length_norm() const { return norm_; }
 
  private:
-  Xapian::Document build_passage(const Document& doc, size_t index, const std::string& date);
+  // What every passage of one document shares, made once per document.
+  struct DocumentTerms {
+    std::vector<BuiltTerm> terms;  // title words and boolean filter terms
+    std::string section;           // the last section seen, and its words
+    std::vector<BuiltTerm> section_terms;
+  };
+  BuiltPassage build_passage(const Document& doc, size_t index, const std::string& date, DocumentTerms& shared);
+  std::vector<BuiltTerm> terms_without_positions(const std::string& text, std::string_view prefix);
 
   std::unique_ptr<Xapian::TermGenerator> indexer_;  // unique_ptr keeps the builder movable
   std::unique_ptr<SynonymTagger> synonyms_;
