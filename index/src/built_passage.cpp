@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 
 namespace scrutiny {
 namespace {
@@ -61,8 +62,6 @@ class WireReader {
   bool ok_ = true;
 };
 
-bool by_name(const BuiltTerm& a, const BuiltTerm& b) { return a.name < b.name; }
-
 }  // namespace
 
 const BuiltTerm* BuiltPassage::find(std::string_view name) const {
@@ -73,13 +72,16 @@ const BuiltTerm* BuiltPassage::find(std::string_view name) const {
 
 void BuiltPassage::merge_terms(std::vector<BuiltTerm> extra) {
   if (extra.empty()) return;
-  const auto middle = static_cast<std::ptrdiff_t>(terms.size());
-  terms.insert(terms.end(), std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()));
-  std::stable_sort(terms.begin() + middle, terms.end(), by_name);
-  std::inplace_merge(terms.begin(), terms.begin() + middle, terms.end(), by_name);
+  if (!std::is_sorted(extra.begin(), extra.end(), BuiltTerm::by_name))
+    std::stable_sort(extra.begin(), extra.end(), BuiltTerm::by_name);
+  std::vector<BuiltTerm> merged;
+  merged.reserve(terms.size() + extra.size());
+  std::merge(std::make_move_iterator(terms.begin()), std::make_move_iterator(terms.end()),
+             std::make_move_iterator(extra.begin()), std::make_move_iterator(extra.end()),
+             std::back_inserter(merged), BuiltTerm::by_name);
   // Fold equal neighbours into the first of them.
-  auto out = terms.begin();
-  for (auto it = terms.begin() + 1; it != terms.end(); ++it) {
+  auto out = merged.begin();
+  for (auto it = merged.begin() + 1; it != merged.end(); ++it) {
     if (it->name != out->name) {
       if (++out != it) *out = std::move(*it);  // never onto itself: a self-move empties it
       continue;
@@ -91,7 +93,8 @@ void BuiltPassage::merge_terms(std::vector<BuiltTerm> extra) {
       out->positions.erase(std::unique(out->positions.begin(), out->positions.end()), out->positions.end());
     }
   }
-  terms.erase(out + 1, terms.end());
+  merged.erase(out + 1, merged.end());
+  terms = std::move(merged);
 }
 
 Xapian::Document BuiltPassage::to_xapian() const {

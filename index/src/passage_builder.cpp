@@ -1,6 +1,8 @@
 #include "scrutiny/passage_builder.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 
@@ -147,6 +149,7 @@ std::vector<BuiltPassage> PassageBuilder::build(const Document& doc) {
   // Neither title nor section words keep positions (schema.h).
   DocumentTerms shared{terms_without_positions(doc.title, schema::kTitle), {}, {}};
   add_document_terms(shared.terms, doc, date);
+  std::sort(shared.terms.begin(), shared.terms.end(), BuiltTerm::by_name);
   std::vector<BuiltPassage> out;
   out.reserve(doc.passages.size());
   for (size_t i = 0; i < doc.passages.size(); ++i) out.push_back(build_passage(doc, i, date, shared));
@@ -175,12 +178,17 @@ BuiltPassage PassageBuilder::build_passage(const Document& doc, size_t i, const 
     shared.section = p.section;
     shared.section_terms = terms_without_positions(p.section, schema::kSection);
   }
-  std::vector<BuiltTerm> extra = shared.terms;
-  extra.insert(extra.end(), shared.section_terms.begin(), shared.section_terms.end());
-  for (const auto& t : p.themes) add_term(extra, schema::kTheme, t);
-  add_term(extra, schema::kPolarity, to_string(p.polarity));
-  if (p.boilerplate) extra.push_back({std::string(schema::kBoilerplate), 0, {}});
-  extra.push_back({unique_term(doc.doc_id, i), 0, {}});
+  std::vector<BuiltTerm> own = shared.section_terms;
+  for (const auto& t : p.themes) add_term(own, schema::kTheme, t);
+  add_term(own, schema::kPolarity, to_string(p.polarity));
+  if (p.boilerplate) own.push_back({std::string(schema::kBoilerplate), 0, {}});
+  own.push_back({unique_term(doc.doc_id, i), 0, {}});
+  std::sort(own.begin(), own.end(), BuiltTerm::by_name);
+  // Sorted pieces merge in one pass (merge_terms sorts only what is not).
+  std::vector<BuiltTerm> extra;
+  extra.reserve(shared.terms.size() + own.size());
+  std::merge(shared.terms.begin(), shared.terms.end(), std::make_move_iterator(own.begin()),
+             std::make_move_iterator(own.end()), std::back_inserter(extra), BuiltTerm::by_name);
   out.merge_terms(std::move(extra));
   add_values(out, doc, p, i, date);
   if (norm_) normalise_wdfs(out, *norm_);  // last: every term is in

@@ -25,6 +25,8 @@ struct BuiltTerm {
   std::string name;
   Xapian::termcount wdf = 0;
   std::vector<Xapian::termpos> positions;  // ascending; empty for terms without positions
+
+  static bool by_name(const BuiltTerm& a, const BuiltTerm& b) { return a.name < b.name; }
 };
 
 struct BuiltPassage {
@@ -34,8 +36,9 @@ struct BuiltPassage {
 
   // The term named `name`, or nullptr.
   const BuiltTerm* find(std::string_view name) const;
-  // Adds `extra` (any order, names may repeat) to the sorted terms, summing
-  // the wdfs and positions of equal names, as Xapian::Document::add_term does.
+  // Adds `extra` (names may repeat; fastest sorted) to the sorted terms,
+  // summing the wdfs and positions of equal names, as Xapian::Document::add_term
+  // does.
   void merge_terms(std::vector<BuiltTerm> extra);
   Xapian::Document to_xapian() const;
 };
