@@ -157,7 +157,7 @@ inline Xapian::Document merge_as_ranges(const scrutiny::Document& doc, const std
     tags += static_cast<char>(p.themes.size());
     for (const auto& id : p.themes)
       tags += static_cast<char>(std::lower_bound(theme_ids.begin(), theme_ids.end(), id) - theme_ids.begin());
-    jsons.push_back(scrutiny::passage_data(doc, p, i).dump());
+    jsons.push_back(scrutiny::passage_data(doc, p, i));
   }
   for (const auto& [term, wdf] : best_wdf) merged.add_term(term, wdf);
   put_varint(starts, base - previous);  // the end of the last passage

@@ -12,8 +12,6 @@
 namespace scrutiny {
 namespace {
 
-using nlohmann::json;
-
 // "2021-09-07" -> "20210907"; "" when the date is not ISO.
 std::string compact_date(const std::optional<std::string>& iso) {
   if (!iso || iso->size() < 10) return "";
@@ -115,19 +113,6 @@ std::unique_ptr<Xapian::TermGenerator> make_term_generator() {
 
 }  // namespace
 
-json passage_data(const Document& doc, const Passage& p, size_t index) {
-  // The document's own fields are in its "doc:" record (schema.h).
-  return json{{"doc_id", doc.doc_id},
-              {"page", p.page},
-              {"passage", index},
-              {"section", p.section},
-              {"text", p.text},
-              {"themes", p.themes},
-              {"polarity", to_string(p.polarity)},
-              {"matches", p.matches},
-              {"boilerplate", p.boilerplate}};
-}
-
 PassageBuilder::PassageBuilder(const Synonyms& synonyms, std::optional<LengthNorm> norm,
                                std::optional<ImpactTiers> tiers)
     : indexer_(make_term_generator()),
@@ -193,7 +178,7 @@ BuiltPassage PassageBuilder::build_passage(const Document& doc, size_t i, const 
   add_values(out, doc, p, i, date);
   if (norm_) normalise_wdfs(out, *norm_);  // last: every term is in
   if (tiers_) tiers_->add_to(out);         // from the normalised wdfs
-  out.data = passage_data(doc, p, i).dump();
+  out.data = passage_data(doc, p, i);
   return out;
 }
 

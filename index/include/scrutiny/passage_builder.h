@@ -17,7 +17,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "scrutiny/built_passage.h"
@@ -70,6 +69,6 @@ class PassageBuilder {
 };
 
 // The stored-data JSON of one passage: its own fields only (schema.h).
-nlohmann::json passage_data(const Document& doc, const Passage& passage, size_t index);
+std::string passage_data(const Document& doc, const Passage& passage, size_t index);
 
 }  // namespace scrutiny
