@@ -234,6 +234,21 @@ BOOST_AUTO_TEST_CASE(dates_in_the_text_that_are_not_the_document_date_do_not_win
   BOOST_TEST(d.year.value_or(0) == 2021);  // latest past mention; November 2022 is a plan
 }
 
+BOOST_AUTO_TEST_CASE(a_later_year_is_found_after_lines_of_earlier_ones_even_as_dd_mm_yy) {
+  // infer_year reads only the lines that may hold a later year than its best
+  // so far: a two-digit d/m/yy year, or one in a line of earlier years, must
+  // still count.
+  Document d;
+  analyse_metadata(d,
+                   text_of({"Children's services progress", "The visit of 12 March 2021 was followed up.",
+                            "Findings from 2019 and 2020 were reviewed in May 2021.",
+                            "The plan was agreed on 5/6/22 by the board.", "Reviewed in 2020, 2021 and 2022."}),
+                   std::nullopt, std::nullopt);
+  BOOST_TEST(!d.date.has_value());
+  BOOST_TEST(d.year.value_or(0) == 2022);
+  BOOST_TEST(provenance(d, "year").find("5/6/22") != std::string::npos, provenance(d, "year"));
+}
+
 BOOST_AUTO_TEST_CASE(pdf_info_then_mtime_as_a_guess) {
   Document with_info;
   ExtractedText pdf = text_of({"Annual report", "Nothing dated here."}, "pdf");
