@@ -4,16 +4,10 @@
 #include <cstdint>
 #include <iterator>
 
+#include "varint.h"
+
 namespace scrutiny {
 namespace {
-
-void put_varint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
 
 void put_bytes(std::string& out, std::string_view s) {
   put_varint(out, s.size());
@@ -27,14 +21,7 @@ class WireReader {
 
   std::uint64_t varint() {
     std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (rest_.empty()) return fail();
-      const auto byte = static_cast<unsigned char>(rest_.front());
-      rest_.remove_prefix(1);
-      v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-      if (byte < 0x80) return v;
-    }
-    return fail();
+    return get_varint(rest_, v) ? v : fail();
   }
   std::string bytes() {
     const std::uint64_t n = varint();

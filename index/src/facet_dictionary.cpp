@@ -1,31 +1,13 @@
 #include "scrutiny/facet_dictionary.h"
 
+#include "varint.h"
+
 namespace scrutiny {
 namespace {
 
 // Marks a number-form value: a string-form value starts with a year digit or
 // the '\x1f' of an empty year, never with this byte.
 constexpr char kNumberForm = '\x04';
-
-void put_varint(std::string& out, std::uint32_t n) {
-  while (n >= 0x80) {
-    out += static_cast<char>((n & 0x7f) | 0x80);
-    n >>= 7;
-  }
-  out += static_cast<char>(n);
-}
-
-// Reads a varint from the front of `in`; false when it is truncated or too long.
-bool get_varint(std::string_view& in, std::uint32_t& n) {
-  n = 0;
-  for (int shift = 0; shift < 35 && !in.empty(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    n |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) return true;
-  }
-  return false;
-}
 
 }  // namespace
 

@@ -455,30 +455,6 @@ std::optional<Found> find_visit(const TextLines& t) {
   return std::nullopt;
 }
 
-namespace {
-
-// Whether `line` may mention a date in a year after `best`: a four-digit run
-// above it (a longer run holds no year), or a d/m/yy date, whose year is two
-// digits. Once the latest year is known most lines mention only earlier ones,
-// and find_dates' regex was nearly all of infer_year's time.
-bool may_hold_a_year_after(std::string_view line, int best) {
-  int run = 0, value = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    const char c = i < line.size() ? line[i] : ' ';
-    if (c >= '0' && c <= '9') {
-      if (++run <= 4) value = value * 10 + (c - '0');
-      continue;
-    }
-    if (run > 4 || (run == 4 && value > best)) return true;
-    if (c == '/' && run > 0 && i + 1 < line.size() && line[i + 1] >= '0' && line[i + 1] <= '9') return true;
-    run = 0;
-    value = 0;
-  }
-  return false;
-}
-
-}  // namespace
-
 std::optional<Found> infer_year(const TextLines& t) {
   static const char* const future[] = {" would ", " will ", "planned", "next ", "possible", "likely",
                                        "expected", "forthcoming", "scheduled", "due to take", "until "};
@@ -486,7 +462,7 @@ std::optional<Found> infer_year(const TextLines& t) {
   std::string evidence;
   for (size_t i = 0; i < t.lines.size() && i < kScanLines; ++i) {
     const std::string& line = t.lines[i];
-    if (!may_hold_a_year_after(line, best)) continue;
+    if (!may_hold_a_date_after(line, best)) continue;  // most lines once the latest year is known
     for (const auto& d : find_dates(line)) {
       size_t sb = line.rfind(". ", d.begin);
       sb = sb == std::string::npos ? 0 : sb + 2;

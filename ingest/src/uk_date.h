@@ -24,6 +24,11 @@ struct DateMention {
 // are not mentions.
 std::vector<DateMention> find_dates(std::string_view text);
 
+// Whether `text` may hold a mention find_dates would give in a year after
+// `year` (-1: any): a four-digit run above it, or a d/m/yy date, whose year
+// is two digits. A cheap test before the regex; false is certain.
+bool may_hold_a_date_after(std::string_view text, int year);
+
 bool valid_date(int year, int month, int day);
 
 // "January".."December" and common abbreviations ("Sept", "Jan."), any case;
