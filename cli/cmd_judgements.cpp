@@ -1,10 +1,12 @@
 // scrutiny judgements: each authority's Ofsted inspection history with every
 // grade and the movement between inspections (docs/ofsted.md).
 #include <iostream>
+#include <optional>
+#include <vector>
 
 #include "command.h"
-#include "scrutiny/index_writer.h"
 #include "scrutiny/judgements.h"
+#include "scrutiny/read_index.h"
 
 namespace scrutiny::cli {
 namespace {
@@ -16,10 +18,14 @@ struct Options {
 };
 
 int run(const Options& o) {
-  auto db = open_index_for_reading(o.db);
-  if (!db) return fail(db.error());
-  auto histories = judgement_histories(db.value(), o.authority);
-  if (!histories) return fail(histories.error());
+  std::optional<std::vector<AuthorityHistory>> histories;
+  const Status read = read_index(o.db, [&](const Xapian::Database& db) -> Status {
+    auto found = judgement_histories(db, o.authority);
+    if (!found) return Error{found.error()};
+    histories = std::move(found).value();
+    return Status::Ok();
+  });
+  if (!read) return fail(read.error());
   if (histories->empty() && !o.authority.empty())
     std::cerr << "scrutiny: no Ofsted reports for " << o.authority << " in " << o.db << "\n";
   if (o.format == "json") std::cout << histories_json(histories.value()).dump(2) << "\n";

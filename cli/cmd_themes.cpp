@@ -4,11 +4,12 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "command.h"
 #include "filter_options.h"
-#include "scrutiny/index_writer.h"
 #include "scrutiny/known_themes.h"
+#include "scrutiny/read_index.h"
 #include "scrutiny/themes_table.h"
 
 namespace scrutiny::cli {
@@ -20,20 +21,24 @@ struct ThemesArgs {
 };
 
 int run_themes(const ThemesArgs& a) {
-  auto db = open_index_for_reading(a.db);
-  if (!db) return fail(db.error());
   std::string note;
-  const auto themes = known_themes(db.value(), a.taxonomy, &note);
+  std::optional<ThemesTable> table;
+  const Status read = read_index(a.db, [&](const Xapian::Database& db) -> Status {
+    const auto themes = known_themes(db, a.taxonomy, &note);
+    QueryContext context;
+    context.theme_ids = theme_ids(themes);
+    auto restrict = restriction_query(db, a.query, a.filters, context);
+    if (!restrict) return Error{restrict.error()};
+    auto built = build_themes_table(db, themes, restrict.value());
+    if (!built) return Error{built.error()};
+    table = std::move(built).value();
+    return Status::Ok();
+  });
   if (!note.empty()) std::cerr << "scrutiny: note: " << note << "\n";
-  QueryContext context;
-  context.theme_ids = theme_ids(themes);
-  auto restrict = restriction_query(db.value(), a.query, a.filters, context);
-  if (!restrict) return fail(restrict.error());
-  auto table = build_themes_table(db.value(), themes, restrict.value());
-  if (!table) return fail(table.error());
-  if (a.format == "json") std::cout << to_json(table.value()).dump(2) << "\n";
-  else if (a.format == "csv") std::cout << format_csv(table.value());
-  else std::cout << format_text(table.value(), isatty(STDOUT_FILENO));
+  if (!read) return fail(read.error());
+  if (a.format == "json") std::cout << to_json(*table).dump(2) << "\n";
+  else if (a.format == "csv") std::cout << format_csv(*table);
+  else std::cout << format_text(*table, isatty(STDOUT_FILENO));
   return kOk;
 }
 

@@ -5,6 +5,7 @@
 #include "scrutiny/file_state.h"
 #include "scrutiny/index_writer.h"
 #include "scrutiny/prefix_terms.h"
+#include "scrutiny/read_index.h"
 #include "scrutiny/schema.h"
 
 namespace scrutiny {
@@ -58,23 +59,28 @@ std::string schema_line(const json& s) {
 }  // namespace
 
 Result<json> index_status(const std::string& dir) {
-  Result<Xapian::Database> opened = open_index_for_reading(dir);
-  if (!opened.ok()) return Error{opened.error()};
-  try {
-    const Xapian::Database& db = opened.value();
-    json last = json::parse(db.get_metadata("run:last"), nullptr, false);
-    return json{{"db", dir},
-                {"schema", db.get_metadata("schema")},
-                {"current_schema", std::string(schema::kSchemaVersion)},
-                {"documents", count_keys(db, "doc:")},
-                {"passages", db.get_doccount()},
-                {"files", count_keys(db, std::string(kFileStatePrefix))},
-                {"years", years(db)},
-                {"last_run", last.is_object() ? last : json(nullptr)},
-                {"failures", failures(db)}};
-  } catch (const Xapian::Error& e) {
-    return Error{"cannot read index at " + dir + ": " + e.get_msg()};
-  }
+  json out;
+  Status read = read_index(dir, [&](const Xapian::Database& db) -> Status {
+    try {
+      json last = json::parse(db.get_metadata("run:last"), nullptr, false);
+      out = json{{"db", dir},
+                 {"schema", db.get_metadata("schema")},
+                 {"current_schema", std::string(schema::kSchemaVersion)},
+                 {"documents", count_keys(db, "doc:")},
+                 {"passages", db.get_doccount()},
+                 {"files", count_keys(db, std::string(kFileStatePrefix))},
+                 {"years", years(db)},
+                 {"last_run", last.is_object() ? last : json(nullptr)},
+                 {"failures", failures(db)}};
+      return Status::Ok();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // an ingest committed meanwhile: read_index reads again
+    } catch (const Xapian::Error& e) {
+      return Error{"cannot read index at " + dir + ": " + e.get_msg()};
+    }
+  });
+  if (!read) return Error{read.error()};
+  return out;
 }
 
 std::string format_status(const json& s) {

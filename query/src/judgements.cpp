@@ -159,6 +159,8 @@ Result<std::vector<AuthorityHistory>> judgement_histories(const Xapian::Database
       json r = json::parse(db.get_metadata(*it), nullptr, false);
       if (!r.is_discarded()) records.push_back(std::move(r));
     }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // read_index reopens and reads again
   } catch (const Xapian::Error& e) {
     return Error{std::string("cannot read document records: ") + e.get_type() + ": " + e.get_msg()};
   }

@@ -522,6 +522,8 @@ Result<ParsedQuery> parse_query(const Xapian::Database& db, const std::string& q
     return out;
   } catch (const Xapian::QueryParserError& e) {
     return Error{"cannot parse '" + query_text + "': " + e.get_msg()};
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // spelling and synonyms read the index: the caller reopens it
   } catch (const Xapian::Error& e) {
     return Error{"cannot parse '" + query_text + "': " + e.get_type() + ": " + e.get_msg()};
   }

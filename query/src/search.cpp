@@ -5,6 +5,7 @@
 #include "tiered_term_source.h"
 #include "scrutiny/index_writer.h"
 #include "scrutiny/length_norm.h"
+#include "scrutiny/read_index.h"
 #include "scrutiny/schema.h"
 #include "scrutiny/stored_passage.h"
 
@@ -259,7 +260,9 @@ Result<Searcher> Searcher::open(const std::string& dir, QueryContext context) {
   auto db = open_index_for_reading(dir);
   if (!db) return Error{db.error()};
   try {
-    return Searcher(std::move(db).value(), std::move(context));  // reads the index's metadata
+    Searcher searcher(std::move(db).value(), std::move(context));  // reads the index's metadata
+    searcher.name_ = "index at " + dir;
+    return searcher;
   } catch (const Xapian::Error& e) {
     return Error{"cannot read index at " + dir + ": " + e.get_type() + ": " + e.get_msg()};
   }
@@ -276,18 +279,17 @@ Xapian::doccount Searcher::document_count() {
 }
 
 Result<SearchResult> Searcher::search(const SearchRequest& req) {
-  try {
-    return search_once(req);
-  } catch (const Xapian::DatabaseModifiedError&) {
-    // A nightly ingest committed under us: read the new revision and retry once.
-    try {
-      db_.reopen();
-      documents_.reset();
-      return search_once(req);
-    } catch (const Xapian::Error& e) {
-      return Error{std::string("search failed: ") + e.get_type() + ": " + e.get_msg()};
-    }
-  }
+  // A nightly ingest may commit under us: read_current reopens the index
+  // at its new revision and searches again.
+  int attempts = 0;
+  Result<SearchResult> out = Error{""};
+  const Status read = read_current(db_, name_, [&](const Xapian::Database&) -> Status {
+    if (attempts++) documents_.reset();  // a new revision: count its documents again
+    out = search_once(req);
+    return Status::Ok();
+  });
+  if (!read) return Error{read.error()};
+  return out;
 }
 
 Result<SearchResult> Searcher::search_once(const SearchRequest& req) {

@@ -175,6 +175,8 @@ Result<ThemesTable> build_themes_table(const Xapian::Database& db,
       table.themes.push_back(std::move(row));
     }
     return table;
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // read_index reopens and counts again
   } catch (const Xapian::Error& e) {
     return Error{std::string("cannot count themes: ") + e.get_type() + ": " + e.get_msg()};
   }

@@ -164,6 +164,8 @@ Result<Trace> trace_theme(const Xapian::Database& db, const std::string& theme,
     t.theme = theme;
     t.label = label.empty() ? theme : label;
     return t;
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // read_index reopens and traces again
   } catch (const Xapian::Error& e) {
     return Error{"cannot trace theme " + theme + ": " + e.get_type() + ": " + e.get_msg()};
   }

@@ -98,6 +98,7 @@ class Searcher {
   // Source documents in the index (its XDOC terms), counted when first needed.
   Xapian::doccount document_count();
   Xapian::Database db_;
+  std::string name_ = "the index";  // "index at DIR" when opened by open(), for errors
   QueryContext context_;
   // Fixed when the index is created (length_norm.h, impact_tiers.h): read
   // once, not on every search (each metadata read walks the B-tree).
