@@ -3,12 +3,15 @@
 of ingest time against corpus size (log-log). Sizes without a measurement are
 extrapolated linearly from the largest measured size and drawn hollow.
 
-    bench/report.py WORK_DIR [--svg docs/benchmarks-time.svg] [--extrapolate 100000]
+    bench/report.py WORK_DIR [--svg docs/benchmarks-time.svg] [--extrapolate 100000] [--note TEXT]
+
+--note adds a line under the plot's title (say, the date and the commit measured).
 """
 import glob
 import math
 import os
 import sys
+from xml.sax.saxutils import escape
 
 TOOLS = [  # (metric, label, colour)
     ("pdftotext", "pdftotext per file (floor, CLI)", "#888888"),
@@ -72,7 +75,7 @@ def ratios(runs):
     return "\n".join(out)
 
 
-def svg(runs, path, extrapolate):
+def svg(runs, path, extrapolate, note=None):
     sizes = sorted(set(list(runs) + extrapolate))
     points = {}  # tool -> [(size, seconds, measured)]
     for key, _, _ in TOOLS:
@@ -100,6 +103,8 @@ def svg(runs, path, extrapolate):
     s = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
          f'<rect width="{W}" height="{H}" fill="white"/>',
          f'<text x="{L}" y="18" font-size="14">Ingest time against corpus size (log-log; hollow = extrapolated)</text>']
+    if note:
+        s.append(f'<text x="{W - R + 15}" y="{H - B + 16}" fill="#555">{escape(note)}</text>')
     for e in range(y0, y1 + 1):
         y = py(10 ** e)
         s.append(f'<line x1="{L}" y1="{y:.1f}" x2="{W - R}" y2="{y:.1f}" stroke="#ddd"/>')
@@ -136,12 +141,13 @@ def main():
     work = args[0]
     svg_path = args[args.index("--svg") + 1] if "--svg" in args else None
     extra = [int(args[args.index("--extrapolate") + 1])] if "--extrapolate" in args else [100000]
+    note = args[args.index("--note") + 1] if "--note" in args else None
     runs = load(work)
     print(tables(runs))
     print()
     print(ratios(runs))
     if svg_path:
-        svg(runs, svg_path, extra)
+        svg(runs, svg_path, extra, note)
     return 0
 
 
