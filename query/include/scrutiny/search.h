@@ -90,6 +90,8 @@ class Searcher {
   // Reads the index's metadata: throws Xapian::Error on a damaged index.
   explicit Searcher(Xapian::Database db, QueryContext context = {});
 
+  // When an ingest's commits discard the revision being read, reopens the
+  // index and searches again (read_index.h), up to kReadAttempts times.
   Result<SearchResult> search(const SearchRequest& request);
   const Xapian::Database& database() const { return db_; }
 
