@@ -14,6 +14,18 @@
 #include "scrutiny/trace.h"
 #include "search_fixture.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+// Xapian 1.4 leaks the B-tree cursor (33 KB) of a metadata key list whose
+// first read meets a discarded revision; judgement_histories meets it here
+// on purpose. Allocations in this scope are not counted as leaks.
+using XapianLeakExempt = __lsan::ScopedDisabler;
+#else
+struct XapianLeakExempt {
+  XapianLeakExempt() {}  // user-provided: not an unused variable to the compiler
+};
+#endif
+
 using namespace scrutiny;
 using namespace scrutiny::testing;
 
@@ -84,6 +96,7 @@ Xapian::doccount workforce_in(const ThemesTable& t, int year) {
 BOOST_FIXTURE_TEST_CASE(the_library_lets_a_discarded_revision_through_to_be_reread, StaleReader) {
   BOOST_CHECK_THROW(build_themes_table(reader, themes()), Xapian::DatabaseModifiedError);
   BOOST_CHECK_THROW(trace_theme(reader, "workforce", "Workforce"), Xapian::DatabaseModifiedError);
+  XapianLeakExempt exempt;
   BOOST_CHECK_THROW(judgement_histories(reader), Xapian::DatabaseModifiedError);
 }
 
@@ -109,6 +122,7 @@ BOOST_FIXTURE_TEST_CASE(a_themes_table_read_during_an_ingest_counts_the_newest_r
 
 BOOST_FIXTURE_TEST_CASE(judgements_read_during_an_ingest_are_the_newest, StaleReader) {
   std::optional<std::vector<AuthorityHistory>> histories;
+  XapianLeakExempt exempt;
   const Status read = read_current(reader, "index at " + dir.str(), [&](const Xapian::Database& db) -> Status {
     auto h = judgement_histories(db, "Authority 7");
     if (!h) return Error{h.error()};
