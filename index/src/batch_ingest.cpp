@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "scrutiny/document_sources.h"
+#include "scrutiny/extract.h"
 #include "scrutiny/file_state.h"
 #include "scrutiny/file_walk.h"
 #include "scrutiny/index_writer.h"
@@ -74,6 +75,9 @@ class BatchIngest {
     const auto t0 = Clock::now();
     s_.started = utc_now_iso();
     if (o_.paths.empty()) return fatal("no files or directories to ingest");
+    // Before anything changes: a missing or mismatched PDF module is a broken
+    // installation, not a fault of each PDF (and workers fork with it loaded).
+    if (Status st = pdf_extractor_ready(); !st.ok()) return fatal(st.error());
     Result<WriterLock> lock = WriterLock::acquire(o_.db, o_.wait_seconds);
     if (!lock.ok()) return locked(lock.error());
     Result<IndexWriter> writer =

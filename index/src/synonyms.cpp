@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
+#include "scrutiny/install_path.h"
+
 namespace scrutiny {
 namespace {
 
@@ -87,11 +89,8 @@ Result<Synonyms> Synonyms::load_file(const std::string& path) {
 std::string Synonyms::default_path() {
   if (const char* env = std::getenv("SCRUTINY_SYNONYMS"); env && *env) return env;
   std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    fs::path installed = exe.parent_path().parent_path() / "share" / "scrutiny" / "synonyms.conf";
-    if (fs::exists(installed, ec)) return installed.string();
-  }
+  const fs::path installed = beside_executable("../share/scrutiny/synonyms.conf");
+  if (!installed.empty() && fs::exists(installed, ec)) return installed.string();
 #ifdef SCRUTINY_SOURCE_DIR
   return std::string(SCRUTINY_SOURCE_DIR) + "/corpus/synonyms.conf";
 #else

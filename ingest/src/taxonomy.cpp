@@ -2,13 +2,12 @@
 // itself is in taxonomy_match.cpp, the file format in taxonomy_compile.cpp.
 #include "scrutiny/taxonomy.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "scrutiny/install_path.h"
 #include "taxonomy_rules.h"
 
 namespace scrutiny {
@@ -35,13 +34,8 @@ std::string Taxonomy::default_path() {
   namespace fs = std::filesystem;
   if (const char* env = std::getenv("SCRUTINY_TAXONOMY"); env && *env) return env;
   std::error_code ec;
-  char exe[4096];
-  const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n > 0) {
-    const fs::path installed = fs::path(std::string(exe, static_cast<std::size_t>(n))).parent_path() / ".." / "share" /
-                               "scrutiny" / "taxonomy.toml";
-    if (fs::exists(installed, ec)) return installed.lexically_normal().string();
-  }
+  const fs::path installed = beside_executable("../share/scrutiny/taxonomy.toml");
+  if (!installed.empty() && fs::exists(installed, ec)) return installed.string();
 #ifdef SCRUTINY_SOURCE_DIR
   const fs::path source = fs::path(SCRUTINY_SOURCE_DIR) / "corpus" / "taxonomy.toml";
   if (fs::exists(source, ec)) return source.string();

@@ -4,7 +4,6 @@
 #define BOOST_TEST_MODULE pdf_extract
 #include <boost/test/unit_test.hpp>
 
-#include <dlfcn.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -18,9 +17,6 @@
 #include "../support/pdf_writer.h"
 #include "scrutiny/extract.h"
 #include "scrutiny/passage_splitter.h"
-
-// Ours, in extract_pdf.cpp: opting out of colour management.
-extern "C" void* cmsOpenProfileFromMem(const void*, unsigned int);
 
 using namespace scrutiny;
 using test_support::PdfWriter;
@@ -191,20 +187,6 @@ BOOST_AUTO_TEST_CASE(extraction_survives_poppler_cpp_in_the_same_process) {
   BOOST_REQUIRE(r.ok());
   BOOST_TEST(r->title == "Children's Services Improvement Report");
   BOOST_TEST(r->pages == 3);
-}
-
-// poppler must bind to our cmsOpenProfileFromMem, not liblcms2's: otherwise
-// it builds colour transforms on every page of a PDF/A (twice the ingest time
-// of the Ofsted reports). Fails if the executable stops exporting it.
-BOOST_AUTO_TEST_CASE(poppler_binds_to_our_profile_loader_which_opens_nothing) {
-  void* bound = dlsym(RTLD_DEFAULT, "cmsOpenProfileFromMem");
-  BOOST_CHECK(bound == reinterpret_cast<void*>(&cmsOpenProfileFromMem));
-  void* lcms = dlopen("liblcms2.so.2", RTLD_NOW | RTLD_NOLOAD);
-  BOOST_REQUIRE_MESSAGE(lcms, "poppler is expected to load liblcms2");
-  BOOST_CHECK(dlsym(lcms, "cmsOpenProfileFromMem") != bound);
-  dlclose(lcms);
-  const char icc_header[128] = {};
-  BOOST_CHECK(cmsOpenProfileFromMem(icc_header, sizeof icc_header) == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(broken_inputs_give_clear_errors) {

@@ -42,6 +42,8 @@ class PdfWriter {
   // "D:20220308120000Z", ModDate...). Value in UTF-8, written as a PDF text
   // string: ASCII as it is, anything else as UTF-16BE with a byte-order mark.
   void set_info(const std::string& key, std::string_view utf8) { info_[key] = text_string(utf8); }
+  // A PDF/A-style output intent whose DestOutputProfile stream holds `icc`.
+  void set_output_intent_profile(std::string icc) { output_profile_ = std::move(icc); }
   // The same with the text string's bytes as given (PDFDocEncoding, PDF 2.0's
   // UTF-8 with a byte-order mark...).
   void set_info_bytes(const std::string& key, std::string_view bytes) {
@@ -127,7 +129,10 @@ class PdfWriter {
     const size_t n = pages_.empty() ? 1 : pages_.size();
     // 1 catalog, 2 pages, 3-4 fonts, 5 info, then per page: page, contents.
     begin(1);
-    out += "<< /Type /Catalog /Pages 2 0 R >>\nendobj\n";
+    const size_t intent = 6 + 2 * n;  // after the pages, when there is a profile
+    out += output_profile_.empty() ? std::string("<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+                                   : "<< /Type /Catalog /Pages 2 0 R /OutputIntents [" + std::to_string(intent) +
+                                         " 0 R] >>\nendobj\n";
     begin(2);
     out += "<< /Type /Pages /Count " + std::to_string(n) + " /Kids [";
     for (size_t p = 0; p < n; ++p) out += std::to_string(6 + 2 * p) + " 0 R ";
@@ -147,6 +152,14 @@ class PdfWriter {
              std::to_string(7 + 2 * p) + " 0 R >>\nendobj\n";
       begin(7 + 2 * p);
       out += "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream\nendobj\n";
+    }
+    if (!output_profile_.empty()) {
+      begin(intent);
+      out += "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB) /DestOutputProfile " +
+             std::to_string(intent + 1) + " 0 R >>\nendobj\n";
+      begin(intent + 1);
+      out += "<< /N 3 /Length " + std::to_string(output_profile_.size()) + " >>\nstream\n" + output_profile_ +
+             "\nendstream\nendobj\n";
     }
     const size_t xref = out.size();
     out += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
@@ -261,6 +274,7 @@ class PdfWriter {
 
   std::vector<std::string> pages_;
   std::map<std::string, std::string> info_;
+  std::string output_profile_;
 };
 
 }  // namespace scrutiny::test_support

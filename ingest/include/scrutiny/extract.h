@@ -36,9 +36,15 @@ struct ExtractedText {
   std::vector<TextBlock> blocks;             // reading order
 };
 
+// PDFs are read by a module loaded on the first call (docs/architecture.md).
 Result<ExtractedText> extract_pdf(std::string_view bytes);
 Result<ExtractedText> extract_html(std::string_view bytes);
 Result<ExtractedText> extract_plain_text(std::string_view bytes);
+
+// Loads the PDF extractor module now if it is not loaded yet; the Error says
+// where it looked and why it failed. Ingest checks this before it starts, so
+// a broken installation stops the run instead of failing every PDF.
+Status pdf_extractor_ready();
 
 // Sniffs and dispatches. An unknown format is an Error naming the reason.
 Result<ExtractedText> extract_bytes(std::string_view bytes, std::string_view path);

@@ -11,6 +11,9 @@
 // a per-page cache, which was 37 % of extraction time on the Ofsted reports
 // (3.77 -> 2.37 s for the 93 PDFs, same words, boxes and fonts;
 // docs/benchmarks.md). Only this file sees poppler's types.
+//
+// This file is the module scrutiny_pdf.so, loaded on the first PDF
+// (src/pdf_module.h): processes that never read a PDF never load poppler.
 #include <DateInfo.h>
 #include <Error.h>
 #include <GlobalParams.h>
@@ -23,6 +26,7 @@
 #include <goo/gmem.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <ctime>
@@ -36,18 +40,25 @@
 #include "scrutiny/extract.h"
 #include "scrutiny/normalise.h"
 #include "scrutiny/passage_splitter.h"
+#include "pdf_module.h"
 #include "utf8.h"
 
 // Scrutiny reads text and never renders, so it opts out of colour
 // management. poppler (built with Little CMS) opens a PDF's output-intent
 // ICC profile and builds four colour transforms from it on every page it
 // reads text from (Gfx::initDisplayProfile); PDF/A files, 48 of the 93 Ofsted
-// reports, carry one, and on those reports it was 44 % of ingest CPU. This
-// definition is exported from every executable that links `ingest`
-// (ingest/CMakeLists.txt), so poppler's calls bind to it before liblcms2's:
-// each embedded profile fails to open and poppler falls back to the device
-// colour spaces, which text extraction never looks at.
-extern "C" void* cmsOpenProfileFromMem(const void*, unsigned int) { return nullptr; }
+// reports, carry one, and on those reports it was 44 % of ingest CPU. The
+// module exports this definition, and its own symbols come before those of
+// the libraries it loads (liblcms2 among them), so poppler's calls bind to
+// it: each embedded profile fails to open and poppler falls back to the
+// device colour spaces, which text extraction never looks at. (A process
+// that loaded poppler before the module, e.g. through poppler-cpp, keeps
+// liblcms2's.)
+static std::atomic<unsigned long> g_profiles_refused{0};
+extern "C" void* cmsOpenProfileFromMem(const void*, unsigned int) {
+  g_profiles_refused.fetch_add(1, std::memory_order_relaxed);
+  return nullptr;
+}
 
 namespace scrutiny {
 namespace {
@@ -552,9 +563,7 @@ Result<ExtractedText> extract(std::string_view bytes) {
   return out;
 }
 
-}  // namespace
-
-Result<ExtractedText> extract_pdf(std::string_view bytes) {
+Result<ExtractedText> extract_pdf_bytes(std::string_view bytes) {
   if (bytes.empty()) return Error{"empty file (0 bytes)"};
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) return Error{"PDF too large (over 2 GiB)"};
   init_poppler();
@@ -569,4 +578,14 @@ Result<ExtractedText> extract_pdf(std::string_view bytes) {
   }
 }
 
+unsigned long profiles_refused() { return g_profiles_refused.load(std::memory_order_relaxed); }
+
+}  // namespace
 }  // namespace scrutiny
+
+static_assert(std::string_view(scrutiny::kPdfModuleEntry) == "scrutiny_pdf_module_v1");
+extern "C" __attribute__((visibility("default"))) const scrutiny::PdfModule* scrutiny_pdf_module_v1() {
+  static const scrutiny::PdfModule module{sizeof(scrutiny::ExtractedText), sizeof(scrutiny::TextBlock),
+                                          &scrutiny::extract_pdf_bytes, &scrutiny::profiles_refused};
+  return &module;
+}
