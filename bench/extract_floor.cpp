@@ -2,7 +2,7 @@
 // every page of every PDF under the given directories, in one process, with
 // nothing else done (no normalising, splitting, tagging or indexing).
 //
-// Colour management is off, as in `scrutiny ingest` (src/extract_pdf.cpp):
+// Colour management is off, as in `scrutiny ingest` (ingest/pdf/extract_pdf.cpp):
 // text extraction needs none, and poppler would otherwise build colour
 // transforms on every page of a PDF/A. --colour-management measures poppler
 // as shipped.
