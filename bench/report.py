@@ -75,6 +75,20 @@ def ratios(runs):
     return "\n".join(out)
 
 
+def commands(runs):
+    """Whole commands, per run: search and quest over the query set, themes and status repeated."""
+    rows = [("cmd_search", "`scrutiny search` (query set)"), ("cmd_quest", "Omega `quest` (query set)"),
+            ("cmd_themes", "`scrutiny themes` (20 runs)"), ("cmd_status", "`scrutiny status` (20 runs)")]
+    out = ["| documents | command | p50 (ms) | p95 (ms) | p99 (ms) |", "|---:|---|---:|---:|---:|"]
+    for size, r in runs.items():
+        for key, label in rows:
+            if r.get(key + "_p50_ms") is None:
+                continue
+            out.append(f"| {size:,} | {label} | {fmt(r.get(key + '_p50_ms'))} | {fmt(r.get(key + '_p95_ms'))} | "
+                       f"{fmt(r.get(key + '_p99_ms'))} |")
+    return "\n".join(out)
+
+
 def svg(runs, path, extrapolate, note=None):
     sizes = sorted(set(list(runs) + extrapolate))
     points = {}  # tool -> [(size, seconds, measured)]
@@ -146,6 +160,8 @@ def main():
     print(tables(runs))
     print()
     print(ratios(runs))
+    print()
+    print(commands(runs))
     if svg_path:
         svg(runs, svg_path, extra, note)
     return 0

@@ -61,6 +61,20 @@ percentiles() {
     print "" }'
 }
 
+# repeat_ms NAME N CMD...: CMD run N times; p50/p95/p99 of its wall time (ms)
+# into the results. /usr/bin/time's 10 ms resolution cannot time a
+# `themes` that takes 10-30 ms.
+repeat_ms() {
+  local name=$1 n=$2; shift 2
+  local t0 t1 i a b c
+  read -r a b c < <(for ((i = 0; i < n; i++)); do
+    t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc
+  done | percentiles)
+  printf '%s_p50_ms\t%s\n%s_p95_ms\t%s\n%s_p99_ms\t%s\n' "$name" "$a" "$name" "$b" "$name" "$c" >>"$results"
+  echo "  $name x$n: p50 $a p95 $b p99 $c ms"
+}
+
 # One whole command per query, wall time of each: TOOL prefix, then the query.
 command_latency() {
   local name=$1; shift
@@ -140,6 +154,8 @@ for size in "$@"; do
         grep '^  "passages"' | grep -o '[0-9]*' | head -1)"
       measure themes "$scrutiny" themes --db "$ours_db"
       measure themes_json "$scrutiny" themes --db "$ours_db" --format json
+      repeat_ms cmd_themes 20 "$scrutiny" themes --db "$ours_db"
+      repeat_ms cmd_status 20 "$scrutiny" status --db "$ours_db"
       measure retag "$scrutiny" retag --db "$ours_db"
       # Last: the queries below then run on the compacted index, as a
       # nightly job that compacts after ingest would serve them.
