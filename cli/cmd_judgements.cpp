@@ -18,14 +18,9 @@ struct Options {
 };
 
 int run(const Options& o) {
-  std::optional<std::vector<AuthorityHistory>> histories;
-  const Status read = read_index(o.db, [&](const Xapian::Database& db) -> Status {
-    auto found = judgement_histories(db, o.authority);
-    if (!found) return Error{found.error()};
-    histories = std::move(found).value();
-    return Status::Ok();
-  });
-  if (!read) return fail(read.error());
+  const auto histories = read_index_value<std::vector<AuthorityHistory>>(
+      o.db, [&](const Xapian::Database& db) { return judgement_histories(db, o.authority); });
+  if (!histories) return fail(histories.error());
   if (histories->empty() && !o.authority.empty())
     std::cerr << "scrutiny: no Ofsted reports for " << o.authority << " in " << o.db << "\n";
   if (o.format == "json") std::cout << histories_json(histories.value()).dump(2) << "\n";

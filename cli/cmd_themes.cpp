@@ -22,23 +22,19 @@ struct ThemesArgs {
 
 int run_themes(const ThemesArgs& a) {
   std::string note;
-  std::optional<ThemesTable> table;
-  const Status read = read_index(a.db, [&](const Xapian::Database& db) -> Status {
+  const auto table = read_index_value<ThemesTable>(a.db, [&](const Xapian::Database& db) -> Result<ThemesTable> {
     const auto themes = known_themes(db, a.taxonomy, &note);
     QueryContext context;
     context.theme_ids = theme_ids(themes);
     auto restrict = restriction_query(db, a.query, a.filters, context);
     if (!restrict) return Error{restrict.error()};
-    auto built = build_themes_table(db, themes, restrict.value());
-    if (!built) return Error{built.error()};
-    table = std::move(built).value();
-    return Status::Ok();
+    return build_themes_table(db, themes, restrict.value());
   });
   if (!note.empty()) std::cerr << "scrutiny: note: " << note << "\n";
-  if (!read) return fail(read.error());
-  if (a.format == "json") std::cout << to_json(*table).dump(2) << "\n";
-  else if (a.format == "csv") std::cout << format_csv(*table);
-  else std::cout << format_text(*table, isatty(STDOUT_FILENO));
+  if (!table) return fail(table.error());
+  if (a.format == "json") std::cout << to_json(table.value()).dump(2) << "\n";
+  else if (a.format == "csv") std::cout << format_csv(table.value());
+  else std::cout << format_text(table.value(), isatty(STDOUT_FILENO));
   return kOk;
 }
 

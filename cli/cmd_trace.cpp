@@ -23,25 +23,20 @@ struct TraceArgs {
 
 int run_trace(const TraceArgs& a) {
   std::string note;
-  std::optional<Trace> trace;
-  const Status read = read_index(a.db, [&](const Xapian::Database& db) -> Status {
+  const auto trace = read_index_value<Trace>(a.db, [&](const Xapian::Database& db) -> Result<Trace> {
     const auto themes = known_themes(db, a.taxonomy, &note);
     auto info = std::find_if(themes.begin(), themes.end(), [&](const ThemeInfo& t) { return t.id == a.theme; });
     QueryContext context;
     context.theme_ids = theme_ids(themes);
     auto restrict = restriction_query(db, a.query, a.filters, context);
     if (!restrict) return Error{restrict.error()};
-    auto traced = trace_theme(db, a.theme, info == themes.end() ? "" : info->label, restrict.value(),
-                              context.theme_ids);
-    if (!traced) return Error{traced.error()};
-    trace = std::move(traced).value();
-    return Status::Ok();
+    return trace_theme(db, a.theme, info == themes.end() ? "" : info->label, restrict.value(), context.theme_ids);
   });
   if (!note.empty()) std::cerr << "scrutiny: note: " << note << "\n";
-  if (!read) return fail(read.error());
-  if (a.format == "json") std::cout << to_json(*trace).dump(2) << "\n";
-  else if (a.format == "csv") std::cout << format_csv(*trace);
-  else std::cout << format_text(*trace, isatty(STDOUT_FILENO));
+  if (!trace) return fail(trace.error());
+  if (a.format == "json") std::cout << to_json(trace.value()).dump(2) << "\n";
+  else if (a.format == "csv") std::cout << format_csv(trace.value());
+  else std::cout << format_text(trace.value(), isatty(STDOUT_FILENO));
   return kOk;
 }
 

@@ -96,3 +96,29 @@ BOOST_AUTO_TEST_CASE(a_missing_index_is_an_error_and_no_read) {
   BOOST_TEST(runs == 0);
   BOOST_TEST(read.error().find("no index at") == 0u, read.error());
 }
+
+BOOST_AUTO_TEST_CASE(a_read_that_produces_a_value_gives_the_value_of_its_last_run) {
+  TempDir dir;
+  { Xapian::WritableDatabase w(dir.str(), Xapian::DB_CREATE_OR_OPEN); write_revision(w, 'a', 1); }
+  int runs = 0;
+  const Result<std::string> tags = read_index_value<std::string>(dir.str(), [&](const Xapian::Database& db) {
+    if (++runs == 1) {
+      Xapian::WritableDatabase w(dir.str(), Xapian::DB_OPEN);
+      write_revision(w, 'b', 2);
+      write_revision(w, 'c', 3);
+    }
+    return Result<std::string>(tags_of_every_document(db));
+  });
+  BOOST_TEST_REQUIRE(tags.ok(), (tags.ok() ? "" : tags.error()));
+  BOOST_TEST(runs == 2);
+  BOOST_TEST(tags.value() == "c");
+
+  const Result<int> refused =
+      read_index_value<int>(dir.str(), [](const Xapian::Database&) { return Result<int>(Error{"no such theme"}); });
+  BOOST_TEST_REQUIRE(!refused.ok());
+  BOOST_TEST(refused.error() == "no such theme");
+  const Result<int> missing =
+      read_index_value<int>(dir.str() + "/nowhere", [](const Xapian::Database&) { return Result<int>(1); });
+  BOOST_TEST_REQUIRE(!missing.ok());
+  BOOST_TEST(missing.error().find("no index at") != std::string::npos, missing.error());
+}

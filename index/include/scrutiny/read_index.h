@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "scrutiny/result.h"
@@ -31,5 +32,20 @@ Status read_current(Xapian::Database& db, const std::string& what,
 // Opens the index at `dir` for reading (open_index_for_reading), then
 // read_current.
 Status read_index(const std::string& dir, const std::function<Status(const Xapian::Database&)>& read);
+
+// read_index for a read that produces a value: the value of its last,
+// successful run, or the Error of the read or of the index.
+template <typename T>
+Result<T> read_index_value(const std::string& dir, const std::function<Result<T>(const Xapian::Database&)>& read) {
+  std::optional<T> value;
+  const Status st = read_index(dir, [&](const Xapian::Database& db) -> Status {
+    Result<T> r = read(db);
+    if (!r.ok()) return Error{r.error()};
+    value = std::move(r).value();
+    return Status::Ok();
+  });
+  if (!st.ok()) return Error{st.error()};
+  return std::move(*value);
+}
 
 }  // namespace scrutiny
