@@ -59,28 +59,24 @@ std::string schema_line(const json& s) {
 }  // namespace
 
 Result<json> index_status(const std::string& dir) {
-  json out;
-  Status read = read_index(dir, [&](const Xapian::Database& db) -> Status {
+  return read_index_value<json>(dir, [&](const Xapian::Database& db) -> Result<json> {
     try {
       json last = json::parse(db.get_metadata("run:last"), nullptr, false);
-      out = json{{"db", dir},
-                 {"schema", db.get_metadata("schema")},
-                 {"current_schema", std::string(schema::kSchemaVersion)},
-                 {"documents", count_keys(db, "doc:")},
-                 {"passages", db.get_doccount()},
-                 {"files", count_keys(db, std::string(kFileStatePrefix))},
-                 {"years", years(db)},
-                 {"last_run", last.is_object() ? last : json(nullptr)},
-                 {"failures", failures(db)}};
-      return Status::Ok();
+      return json{{"db", dir},
+                  {"schema", db.get_metadata("schema")},
+                  {"current_schema", std::string(schema::kSchemaVersion)},
+                  {"documents", count_keys(db, "doc:")},
+                  {"passages", db.get_doccount()},
+                  {"files", count_keys(db, std::string(kFileStatePrefix))},
+                  {"years", years(db)},
+                  {"last_run", last.is_object() ? last : json(nullptr)},
+                  {"failures", failures(db)}};
     } catch (const Xapian::DatabaseModifiedError&) {
       throw;  // an ingest committed meanwhile: read_index reads again
     } catch (const Xapian::Error& e) {
       return Error{"cannot read index at " + dir + ": " + e.get_msg()};
     }
   });
-  if (!read) return Error{read.error()};
-  return out;
 }
 
 std::string format_status(const json& s) {

@@ -281,15 +281,12 @@ Xapian::doccount Searcher::document_count() {
 Result<SearchResult> Searcher::search(const SearchRequest& req) {
   // A nightly ingest may commit under us: read_current reopens the index
   // at its new revision and searches again.
-  int attempts = 0;
-  Result<SearchResult> out = Error{""};
-  const Status read = read_current(db_, name_, [&](const Xapian::Database&) -> Status {
-    if (attempts++) documents_.reset();  // a new revision: count its documents again
-    out = search_once(req);
-    return Status::Ok();
+  bool reread = false;
+  return read_current_value<SearchResult>(db_, name_, [&](const Xapian::Database&) {
+    if (reread) documents_.reset();  // a new revision: count its documents again
+    reread = true;
+    return search_once(req);
   });
-  if (!read) return Error{read.error()};
-  return out;
 }
 
 Result<SearchResult> Searcher::search_once(const SearchRequest& req) {

@@ -28,6 +28,12 @@ void write_revision(Xapian::WritableDatabase& db, char tag, unsigned seed) {
   db.commit();
 }
 
+// An index at `dir` whose documents are tagged 'a'.
+void create_index(const TempDir& dir) {
+  Xapian::WritableDatabase w(dir.str(), Xapian::DB_CREATE_OR_OPEN);
+  write_revision(w, 'a', 1);
+}
+
 // Reads every document's data; the tags seen.
 std::string tags_of_every_document(const Xapian::Database& db) {
   std::string tags;
@@ -42,7 +48,7 @@ std::string tags_of_every_document(const Xapian::Database& db) {
 
 BOOST_AUTO_TEST_CASE(a_read_that_meets_a_discarded_revision_runs_again_on_the_newest) {
   TempDir dir;
-  { Xapian::WritableDatabase w(dir.str(), Xapian::DB_CREATE_OR_OPEN); write_revision(w, 'a', 1); }
+  create_index(dir);
   int runs = 0;
   std::string seen;
   const Status read = read_index(dir.str(), [&](const Xapian::Database& db) -> Status {
@@ -62,7 +68,7 @@ BOOST_AUTO_TEST_CASE(a_read_that_meets_a_discarded_revision_runs_again_on_the_ne
 
 BOOST_AUTO_TEST_CASE(a_read_that_keeps_meeting_changes_gives_up_naming_the_index) {
   TempDir dir;
-  { Xapian::WritableDatabase w(dir.str(), Xapian::DB_CREATE_OR_OPEN); write_revision(w, 'a', 1); }
+  create_index(dir);
   int runs = 0;
   const Status read = read_index(dir.str(), [&](const Xapian::Database&) -> Status {
     ++runs;
@@ -76,7 +82,7 @@ BOOST_AUTO_TEST_CASE(a_read_that_keeps_meeting_changes_gives_up_naming_the_index
 
 BOOST_AUTO_TEST_CASE(other_errors_and_results_pass_through_unretried) {
   TempDir dir;
-  { Xapian::WritableDatabase w(dir.str(), Xapian::DB_CREATE_OR_OPEN); write_revision(w, 'a', 1); }
+  create_index(dir);
   int runs = 0;
   const Status read = read_index(dir.str(), [&](const Xapian::Database&) -> Status {
     ++runs;
@@ -99,7 +105,7 @@ BOOST_AUTO_TEST_CASE(a_missing_index_is_an_error_and_no_read) {
 
 BOOST_AUTO_TEST_CASE(a_read_that_produces_a_value_gives_the_value_of_its_last_run) {
   TempDir dir;
-  { Xapian::WritableDatabase w(dir.str(), Xapian::DB_CREATE_OR_OPEN); write_revision(w, 'a', 1); }
+  create_index(dir);
   int runs = 0;
   const Result<std::string> tags = read_index_value<std::string>(dir.str(), [&](const Xapian::Database& db) {
     if (++runs == 1) {

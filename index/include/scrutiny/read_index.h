@@ -33,19 +33,34 @@ Status read_current(Xapian::Database& db, const std::string& what,
 // read_current.
 Status read_index(const std::string& dir, const std::function<Status(const Xapian::Database&)>& read);
 
-// read_index for a read that produces a value: the value of its last,
-// successful run, or the Error of the read or of the index.
-template <typename T>
-Result<T> read_index_value(const std::string& dir, const std::function<Result<T>(const Xapian::Database&)>& read) {
-  std::optional<T> value;
-  const Status st = read_index(dir, [&](const Xapian::Database& db) -> Status {
-    Result<T> r = read(db);
-    if (!r.ok()) return Error{r.error()};
-    value = std::move(r).value();
+namespace read_index_detail {
+// Runs `read` through `run` (read_current or read_index) and keeps the
+// Result of its last run; an Error of the retrying itself wins.
+template <typename T, typename Run>
+Result<T> keep_last(const Run& run, const std::function<Result<T>(const Xapian::Database&)>& read) {
+  std::optional<Result<T>> last;
+  const Status st = run([&](const Xapian::Database& db) -> Status {
+    last = read(db);
     return Status::Ok();
   });
   if (!st.ok()) return Error{st.error()};
-  return std::move(*value);
+  return std::move(*last);
+}
+}  // namespace read_index_detail
+
+// read_current and read_index for reads that produce a value: the Result of
+// the read's last, complete run, or the Error of opening or rereading.
+template <typename T>
+Result<T> read_current_value(Xapian::Database& db, const std::string& what,
+                             const std::function<Result<T>(const Xapian::Database&)>& read) {
+  return read_index_detail::keep_last<T>(
+      [&](const std::function<Status(const Xapian::Database&)>& r) { return read_current(db, what, r); }, read);
+}
+
+template <typename T>
+Result<T> read_index_value(const std::string& dir, const std::function<Result<T>(const Xapian::Database&)>& read) {
+  return read_index_detail::keep_last<T>(
+      [&](const std::function<Status(const Xapian::Database&)>& r) { return read_index(dir, r); }, read);
 }
 
 }  // namespace scrutiny
