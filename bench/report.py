@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Summarises bench/run.sh results: markdown tables on stdout and an SVG plot
 of ingest time against corpus size (log-log). Sizes without a measurement are
-extrapolated linearly from the largest measured size and drawn hollow.
+extrapolated linearly from the largest measured size and drawn hollow. An
+omindex run stopped by `run.sh -L` is a lower bound: its time shows as "≥",
+its ratio to ours likewise, and the plot marks it with an upward triangle.
 
     bench/report.py WORK_DIR [--svg docs/benchmarks-time.svg] [--extrapolate 100000] [--note TEXT]
 
@@ -43,6 +45,13 @@ def fmt(v, digits=1):
     return "–" if v is None else f"{v:,.{digits}f}"
 
 
+def stopped(r, key):
+    """(seconds, files indexed) when run.sh -L stopped KEY before it finished, else None."""
+    if key == "omindex" and r.get("omindex_limit_s"):
+        return r["omindex_limit_s"], int(r.get("omindex_files") or 0)
+    return None
+
+
 def tables(runs):
     out = []
     out.append("| documents | PDF pages | tool | time (s) | pages/s | docs/s | peak RSS (MiB) | no-change re-run (s) |")
@@ -55,6 +64,12 @@ def tables(runs):
                 continue
             rerun = r.get(key + "_rerun_s")
             rss = r.get(key + "_rss_kb")
+            stop = stopped(r, key)
+            if stop:
+                limit, files = stop
+                out.append(f"| {size:,} | {int(pages):,} | {label}, stopped after {files:,} files | ≥ {fmt(limit)} | – | "
+                           f"{fmt(files / limit, 1)} | {fmt(rss / 1024 if rss else None, 0)} | – |")
+                continue
             out.append(f"| {size:,} | {int(pages):,} | {label} | {fmt(t)} | {fmt(pages / t if t else None, 0)} | "
                        f"{fmt(size / t if t else None, 1)} | {fmt(rss / 1024 if rss else None, 0)} | {fmt(rerun, 2)} |")
     return "\n".join(out)
@@ -68,7 +83,13 @@ def ratios(runs):
         def ratio(a, b):
             return r[a] / r[b] if r.get(a) and r.get(b) else None
         j1, j2 = r.get("ingest_j1_s"), r.get("ingest_j2_s")
-        out.append(f"| {size:,} | {fmt(ratio('omindex_s', 'ingest_j1_s'), 2)} | {fmt(j1 / j2 if j1 and j2 else None, 2)} | "
+        vs_omindex = fmt(ratio('omindex_s', 'ingest_j1_s'), 2)
+        stop = stopped(r, "omindex")
+        if stop and j1:
+            # Omindex only slows as its index grows, so its pace so far bounds the rest too.
+            limit, files = stop
+            vs_omindex = f"≥ {limit / j1:.2f} (≥ {limit * size / files / j1:.2f} at its pace so far)" if files else f"≥ {limit / j1:.2f}"
+        out.append(f"| {size:,} | {vs_omindex} | {fmt(j1 / j2 if j1 and j2 else None, 2)} | "
                    f"{fmt(ratio('poppler_floor_s', 'ingest_j1_s'), 2)} | {fmt(ratio('pdftotext_s', 'ingest_j1_s'), 2)} | "
                    f"{fmt(ratio('ours_db_kb', 'omega_db_kb'), 2)} | "
                    f"{fmt(ratio('ours_db_compact_kb', 'omega_db_kb'), 2)} |")
@@ -92,13 +113,18 @@ def commands(runs):
 def svg(runs, path, extrapolate, note=None):
     sizes = sorted(set(list(runs) + extrapolate))
     points = {}  # tool -> [(size, seconds, measured)]
+    bounds = {}  # tool -> [(size, seconds it ran before run.sh -L stopped it)]
     for key, _, _ in TOOLS:
-        measured = [(s, runs[s][key + "_s"]) for s in runs if runs[s].get(key + "_s")]
+        measured = [(s, runs[s][key + "_s"]) for s in runs if runs[s].get(key + "_s") and not stopped(runs[s], key)]
+        bounds[key] = [(s, stopped(runs[s], key)[0]) for s in runs if stopped(runs[s], key)]
         if not measured:
             continue
         last_size, last_t = measured[-1]
         pts = [(s, t, True) for s, t in measured]
         pts += [(s, last_t * s / last_size, False) for s in sizes if s > last_size]
+        for s, t in bounds[key]:  # a measured lower bound beats an extrapolation
+            pts = [p for p in pts if p[0] != s] + [(s, t, "bound")]
+        pts.sort(key=lambda p: p[0])
         points[key] = pts
     if not points:
         return
@@ -116,7 +142,8 @@ def svg(runs, path, extrapolate, note=None):
 
     s = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
          f'<rect width="{W}" height="{H}" fill="white"/>',
-         f'<text x="{L}" y="18" font-size="14">Ingest time against corpus size (log-log; hollow = extrapolated)</text>']
+         f'<text x="{L}" y="18" font-size="14">Ingest time against corpus size (log-log; hollow = extrapolated, '
+         f'▲ = stopped there, at least that long)</text>']
     if note:
         s.append(f'<text x="{W - R + 15}" y="{H - B + 16}" fill="#555">{escape(note)}</text>')
     for e in range(y0, y1 + 1):
@@ -133,10 +160,15 @@ def svg(runs, path, extrapolate, note=None):
             continue
         pts = points[key]
         for (a, b) in zip(pts, pts[1:]):
-            dash = "" if b[2] else ' stroke-dasharray="5,4"'
+            dash = "" if b[2] is True else ' stroke-dasharray="5,4"'
             s.append(f'<line x1="{px(a[0]):.1f}" y1="{py(a[1]):.1f}" x2="{px(b[0]):.1f}" y2="{py(b[1]):.1f}" '
                      f'stroke="{colour}" stroke-width="2"{dash}/>')
         for (x, y, measured) in pts:
+            if measured == "bound":
+                cx, cy = px(x), py(y)
+                s.append(f'<polygon points="{cx:.1f},{cy - 6:.1f} {cx - 5:.1f},{cy + 4:.1f} {cx + 5:.1f},{cy + 4:.1f}" '
+                         f'fill="{colour}" stroke="{colour}"/>')
+                continue
             fill = colour if measured else "white"
             s.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="4" fill="{fill}" stroke="{colour}" stroke-width="2"/>')
         ly = T + 20 + i * 20

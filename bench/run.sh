@@ -11,6 +11,10 @@
 #     -J  the --jobs values to ingest with (default "1 2"; the first one's
 #         index is the one measured for size, themes, retag and queries)
 #     -T  the anchors to run (default "pdftotext poppler_floor omindex")
+#     -L  stop omindex after this many seconds (at 100k it would run for
+#         hours). A stopped run records omindex_limit_s and omindex_files
+#         (the files it had indexed, from its -v lines) instead of a time:
+#         a lower bound; its re-run, size and queries are then skipped
 #     -c  a real corpus: the documents in DIR (e.g. ../shared/ofsted-reports)
 #         instead of a generated one; SIZE then only labels the run (give the
 #         number of documents, and a WORK_DIR of its own)
@@ -23,11 +27,11 @@ build=$src/build-bench
 work=/tmp/scrutiny-bench
 seed=42
 do_ours=1 do_anchors=1 only_queries=0 real_corpus=""
-jobs_list="1 2" anchors="pdftotext poppler_floor omindex"
-while getopts "b:w:s:oaqJ:T:c:" opt; do
+jobs_list="1 2" anchors="pdftotext poppler_floor omindex" omindex_limit=""
+while getopts "b:w:s:oaqJ:T:c:L:" opt; do
   case $opt in
     b) build=$OPTARG ;; w) work=$OPTARG ;; s) seed=$OPTARG ;;
-    J) jobs_list=$OPTARG ;; T) anchors=$OPTARG ;; c) real_corpus=$(cd "$OPTARG" && pwd) || exit 2 ;;
+    J) jobs_list=$OPTARG ;; T) anchors=$OPTARG ;; L) omindex_limit=$OPTARG ;; c) real_corpus=$(cd "$OPTARG" && pwd) || exit 2 ;;
     o) do_anchors=0 ;; a) do_ours=0 ;; q) only_queries=1 ;;
     *) exit 2 ;;
   esac
@@ -136,9 +140,21 @@ for size in "$@"; do
       esac
       case " $anchors " in *" omindex "*)
         rm -rf "$omega_db"
-        measure omindex omindex --db "$omega_db" --url / "$corpus"
-        measure omindex_rerun omindex --db "$omega_db" --url / "$corpus"
-        record omega_db_kb "$(du -sk "$omega_db" | cut -f1)" ;;
+        if [ -n "$omindex_limit" ]; then
+          measure omindex timeout "$omindex_limit" omindex -v --db "$omega_db" --url / "$corpus"
+        else
+          measure omindex omindex --db "$omega_db" --url / "$corpus"
+        fi
+        if [ -n "$omindex_limit" ] && [ "$(awk -F'\t' '$1 == "omindex_rc" {v = $2} END {print v}' "$results")" = 124 ]; then
+          record omindex_limit_s "$omindex_limit"
+          record omindex_files "$(grep -c '^Indexing ' "$log/omindex.out")"
+          echo "  omindex stopped at ${omindex_limit}s: $(grep -c '^Indexing ' "$log/omindex.out") files indexed"
+          rm -rf "$omega_db"  # partial: no re-run, size or queries from it
+        else
+          record omindex_limit_s ""  # finished: clears a stop an earlier invocation recorded
+          measure omindex_rerun omindex --db "$omega_db" --url / "$corpus"
+          record omega_db_kb "$(du -sk "$omega_db" | cut -f1)"
+        fi ;;
       esac
     fi
     if [ $do_ours = 1 ]; then

@@ -12,9 +12,10 @@ PACKAGES=(
   zlib1g-dev  # bench/gen_corpus compresses PDF content streams
   libjemalloc-dev  # the index writer's allocator (cli/CMakeLists.txt)
 )
-# Tests also generate hostile PDFs and inspect the index with Xapian's tools.
+# Tests also generate hostile PDFs and inspect the index with Xapian's tools;
+# bench/report is a test of bench/report.py.
 if [[ "${1:-}" == "--test" ]]; then
-  PACKAGES+=(qpdf poppler-utils xapian-tools)
+  PACKAGES+=(qpdf poppler-utils xapian-tools python3)
 fi
 # scripts/fuzz.sh builds the extraction fuzzer with clang's libFuzzer.
 if [[ "${1:-}" == "--fuzz" ]]; then
